@@ -61,6 +61,10 @@ foreach (var dependency in Dependency.All)
     pipelines.GetPipeline(dependency);
 }
 
+// prometheus-net attaches its .NET meter adapter on the first scrape; attach it now so nothing measured before
+// the first scrape (Polly's events included) is lost.
+await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null);
+
 var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Resilience.App");
 startup.LogInformation("PostgreSQL {Postgres}, Redis {Redis}, price service {External}",
     PostgresDataSource.Describe(settings.PostgresConnectionString),
@@ -88,6 +92,9 @@ static void ConfigureHost(WebApplicationBuilder builder)
     });
     // A slow reader of stdout must never stall requests: drop log lines rather than block.
     builder.Services.Configure<ConsoleLoggerOptions>(o => o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite);
+    // Every .NET meter reaches /metrics (Polly's included), except the runtime's private diagnostics.
+    Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate =
+        instrument => !instrument.Meter.Name.StartsWith("Private.", StringComparison.Ordinal));
     builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
 }
 
