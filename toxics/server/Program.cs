@@ -1,1 +1,47 @@
-Console.Error.WriteLine("not built yet"); return 2;
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Resilience.Toxics;
+using Resilience.Toxics.Server;
+
+// toxiproxy-server's flags, in both spellings: Go's single dash (-port 8474) and the usual double dash.
+var host = new Option<string>("--host", "-host") { Description = "Address of the REST API.", DefaultValueFactory = _ => "127.0.0.1" };
+var port = new Option<int>("--port", "-port") { Description = "Port of the REST API (0 picks a free one).", DefaultValueFactory = _ => 8474 };
+var config = new Option<FileInfo?>("--config", "-config") { Description = "JSON file with a list of proxies to create at start." };
+var seed = new Option<int?>("--seed", "-seed") { Description = "Seed for toxicity, jitter and loss, to replay a run." };
+var verbose = new Option<bool>("--verbose", "-v") { Description = "Log every proxy start and stop." };
+
+var command = new RootCommand("A Toxiproxy-compatible server: TCP proxies with toxics, driven through Toxiproxy's REST API.")
+{
+    host, port, config, seed, verbose,
+};
+
+command.SetAction(async (parsed, stopping) =>
+{
+    using var logging = LoggerFactory.Create(builder => builder
+        .AddSimpleConsole(console => console.SingleLine = true)
+        .SetMinimumLevel(parsed.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning)
+        .AddFilter("Microsoft", LogLevel.Warning));
+    var options = new ToxiproxyServerOptions
+    {
+        Host = parsed.GetValue(host)!,
+        Port = parsed.GetValue(port),
+        Seed = parsed.GetValue(seed),
+        Proxies = parsed.GetValue(config) is { } file ? ProxyConfigFile.Read(file) : [],
+        LoggerFactory = logging,
+    };
+
+    await using var server = await ToxiproxyServer.StartAsync(options, stopping);
+    Console.WriteLine($"Toxiproxy-compatible API listening on {server.ApiAddress} ({options.Proxies.Count} proxies from config)");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stopping);
+    }
+    catch (OperationCanceledException)
+    {
+        // Ctrl+C or SIGTERM: dispose the server, which closes every proxy.
+    }
+
+    return 0;
+});
+
+return await command.Parse(args).InvokeAsync();

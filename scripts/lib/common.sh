@@ -1,0 +1,68 @@
+# Shared by scripts/test.sh and scripts/main.sh: dependencies, build, and test-run accounting.
+# Sourced, not executed.
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+configuration="${CONFIGURATION:-Release}"
+
+log() { printf '[resilience] %s\n' "$*" >&2; }
+
+# Debian packages the harness runs for real: the servers under test, compose validation,
+# the browser that checks the HTML report, and npm for the report's bundled chart library.
+missing_packages() {
+  local missing=()
+  compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+  command -v redis-server >/dev/null || missing+=(redis-server)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v npm >/dev/null || missing+=(npm)
+  printf '%s\n' "${missing[@]}"
+}
+
+ensure_dependencies() {
+  local missing
+  mapfile -t missing < <(missing_packages)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    log "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    log "missing Debian packages; run: sudo apt-get install -y ${missing[*]}"
+    return 1
+  fi
+  # Debian's postgresql package starts a cluster of its own; the harness runs private servers only.
+  if command -v systemctl >/dev/null && systemctl is-active --quiet postgresql 2>/dev/null; then
+    systemctl stop postgresql || true
+  fi
+}
+
+build_solution() {
+  log "restoring and building ($configuration)"
+  dotnet restore "$repo_root/Resilience.sln" --verbosity quiet
+  dotnet build "$repo_root/Resilience.sln" --configuration "$configuration" --no-restore --verbosity quiet -nologo
+}
+
+# Runs the given test projects one module at a time (the suites measure latency and must not
+# compete for the two cores), fails when no test ran, and ends with "N passed, N failed, N skipped".
+run_test_projects() {
+  local output passed failed skipped status=0
+  output="$(mktemp)"
+  set +e
+  for project in "$@"; do
+    dotnet test --project "$repo_root/$project" --configuration "$configuration" --no-build \
+      --minimum-expected-tests 1 --results-directory "$repo_root/artifacts/test-results" 2>&1 | tee -a "$output"
+    status=$(( status | PIPESTATUS[0] ))
+  done
+  set -e
+  passed=$(awk '/^ *succeeded: /{s+=$2} END{print s+0}' "$output")
+  failed=$(awk '/^ *failed: /{s+=$2} END{print s+0}' "$output")
+  skipped=$(awk '/^ *skipped: /{s+=$2} END{print s+0}' "$output")
+  rm -f "$output"
+  if [ $((passed + failed)) -eq 0 ]; then
+    log "no test ran"
+    status=1
+  fi
+  echo "$passed passed, $failed failed, $skipped skipped"
+  return $status
+}

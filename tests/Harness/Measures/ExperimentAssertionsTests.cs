@@ -1,0 +1,140 @@
+using Resilience.Fixtures.Assertions;
+using Resilience.Fixtures.Experiments;
+using Resilience.Fixtures.Ledger;
+using Resilience.Fixtures.Measures;
+using Resilience.Load.Records;
+
+namespace Resilience.Tests.Harness.Measures;
+
+public sealed class ExperimentAssertionsTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private readonly string artifacts = Directory.CreateTempSubdirectory("resilience-assertions-").FullName;
+
+    public ExperimentAssertionsTests() => System.Environment.SetEnvironmentVariable(ArtifactStore.ArtifactsVariable, artifacts);
+
+    public void Dispose()
+    {
+        System.Environment.SetEnvironmentVariable(ArtifactStore.ArtifactsVariable, null);
+        Directory.Delete(artifacts, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_passing_run_is_recorded_as_passed_with_its_checks()
+    {
+        var run = Run(p95Ms: 40);
+
+        await run.JudgeAsync(r => r.Should().MeetSla());
+
+        var record = await RunRecordJson.ReadAsync(RecordPath(run), TestContext.Current.CancellationToken);
+        record.Passed.Should().BeTrue();
+        record.Checks.Should().Contain(c => c.Name.StartsWith("p(95)") && c.Passed);
+        record.Seed.Should().Be(run.Seed);
+    }
+
+    [Fact]
+    public async Task A_failing_run_names_every_broken_requirement_and_the_replay_command()
+    {
+        var run = Run(p95Ms: 450, breakerStates: ["Closed", "Open"]);
+
+        var judging = () => run.JudgeAsync(r =>
+        {
+            r.Should().MeetSla();
+            r.Breaker("postgres").Should().HaveTransitioned("Closed", "Open", "HalfOpen", "Closed");
+        });
+
+        var failure = (await judging.Should().ThrowAsync<ExperimentFailedException>()).Which.Message;
+        failure.Should().Contain("p(95)").And.Contain("Closed -> Open -> HalfOpen -> Closed")
+            .And.Contain($"Replay: RESILIENCE_SEED={run.Seed}");
+        var record = await RunRecordJson.ReadAsync(RecordPath(run), TestContext.Current.CancellationToken);
+        record.Passed.Should().BeFalse();
+        record.Failure.Should().Contain("p(95)");
+    }
+
+    [Fact]
+    public async Task Breaker_transitions_may_have_other_states_between_the_required_ones()
+    {
+        var run = Run(p95Ms: 40, breakerStates: ["Closed", "Open", "HalfOpen", "Open", "HalfOpen", "Closed"]);
+
+        await run.JudgeAsync(r => r.Breaker("postgres").Should().HaveTransitioned("Closed", "Open", "HalfOpen", "Closed").And.EndIn("Closed"));
+    }
+
+    [Fact]
+    public async Task Lost_and_duplicated_writes_are_listed_by_key()
+    {
+        var run = Run(p95Ms: 40, ledger: new LedgerVerdict(10, 8, ["key-7"], new Dictionary<string, long> { ["key-3"] = 2 }));
+
+        var judging = () => run.JudgeAsync(r => r.Ledger.Should().HaveNoLostWrites());
+
+        (await judging.Should().ThrowAsync<ExperimentFailedException>()).Which.Message
+            .Should().Contain("key-7").And.Contain("key-3 x2");
+    }
+
+    [Fact]
+    public async Task A_negative_control_passes_only_when_the_requirements_fail()
+    {
+        var fragile = Run(p95Ms: 900);
+        await fragile.JudgeAsNegativeControlAsync(r => r.Should().MeetSla());
+
+        var resilient = Run(p95Ms: 40);
+        var judging = () => resilient.JudgeAsNegativeControlAsync(r => r.Should().MeetSla());
+        await judging.Should().ThrowAsync<ExperimentFailedException>().WithMessage("*cannot tell*");
+    }
+
+    [Fact]
+    public void Success_ratio_during_a_fault_counts_only_requests_completed_inside_it()
+    {
+        var fault = new FaultWindow("postgres down", "postgres", Start.AddSeconds(10), Start.AddSeconds(20));
+        var outcomes = new[]
+        {
+            Outcome(RequestOutcome.Failed, 5), Outcome(RequestOutcome.Ok, 11), Outcome(RequestOutcome.Degraded, 12),
+            Outcome(RequestOutcome.Shed, 13), Outcome(RequestOutcome.Degraded, 19.9), Outcome(RequestOutcome.Failed, 20),
+        };
+        var run = Run(p95Ms: 40, outcomes: outcomes, faults: [fault]);
+
+        var during = run.During(fault);
+
+        during.Requests.Should().Be(4);
+        during.SuccessRatio.Should().Be(0.75);
+        during.DegradedRatio.Should().Be(0.5);
+    }
+
+    private static OutcomeLog.Entry Outcome(RequestOutcome outcome, double atSecond) =>
+        new("read", outcome, Start.AddSeconds(atSecond), TimeSpan.FromMilliseconds(5));
+
+    private string RecordPath(ExperimentRun run) => Path.Combine(ArtifactStore.RunsDirectory, run.Scenario + ".json");
+
+    private static ExperimentRun Run(
+        double p95Ms,
+        string[]? breakerStates = null,
+        LedgerVerdict? ledger = null,
+        OutcomeLog.Entry[]? outcomes = null,
+        FaultWindow[]? faults = null)
+    {
+        var seed = Random.Shared.Next(1, 1_000_000);
+        var states = breakerStates ?? [];
+        var timeline = Enumerable.Range(0, 10).Select(s => new TimelineSecond(
+            s, Start.AddSeconds(s), 100, 100, 100, 100, 0, 0, new Dictionary<string, long>(), 0, 0, 5, p95Ms, p95Ms, p95Ms)).ToList();
+        return new ExperimentRun
+        {
+            Scenario = $"Harness.Assertions_{seed}",
+            Suite = "Harness",
+            Seed = seed,
+            Profile = ExperimentProfile.Ci,
+            Sla = Sla.Default,
+            RequestBudget = TimeSpan.FromSeconds(2),
+            StartedAt = Start,
+            EndedAt = Start.AddSeconds(30),
+            Timeline = timeline,
+            Latency = new LatencySummary(1000, 1, 5, 5, p95Ms, p95Ms, p95Ms, p95Ms, p95Ms),
+            ServiceTime = new LatencySummary(1000, 1, 5, 5, p95Ms, p95Ms, p95Ms, p95Ms, p95Ms),
+            Faults = faults ?? [],
+            BreakerTransitions = states.Zip(states.Skip(1), (from, to) => (from, to))
+                .Select((t, i) => new BreakerTransition("postgres", t.from, t.to, Start.AddSeconds(i + 1))).ToList(),
+            Outcomes = outcomes ?? [],
+            Ledger = ledger,
+            Notes = [],
+            ReplayCommand = ReplayCommand.For("tests/Harness", "Harness.Assertions", "Run", seed, ExperimentProfile.Ci),
+        };
+    }
+}

@@ -1,0 +1,13 @@
+using System.Net;
+
+namespace Resilience.Toxics;
+
+/// <summary>The Toxiproxy API refused a request: its status code and its <c>error</c> message.</summary>
+public sealed class ToxiproxyApiException(HttpStatusCode statusCode, string message, string request)
+    : Exception($"{request} failed with {(int)statusCode} {statusCode}: {message}")
+{
+    public HttpStatusCode StatusCode { get; } = statusCode;
+
+    /// <summary>The server's own message (the <c>error</c> field, or the raw body when it is not JSON).</summary>
+    public string ApiMessage { get; } = message;
+}

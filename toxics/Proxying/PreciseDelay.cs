@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Resilience.Toxics.Proxying;
+
+/// <summary>
+/// Waits until a <see cref="Stopwatch"/> timestamp with sub-millisecond precision.
+/// </summary>
+/// <remarks>
+/// Task.Delay rides the runtime's coarse tick count and the thread pool, so under load a 100 ms toxic can come out
+/// several milliseconds late. One dedicated thread keeps every pending deadline in a heap: it blocks on an event
+/// until about a millisecond before the earliest one (new earlier deadlines wake it), then sleeps the rest with
+/// nanosleep, so nothing spins. Waiters resume on the thread pool, never on the timer thread.
+/// </remarks>
+internal static class PreciseDelay
+{
+    private static readonly long TicksPerMillisecond = Stopwatch.Frequency / 1000;
+    private static readonly long FireTolerance = Stopwatch.Frequency / 20_000; // 50 µs early is on time
+    private static readonly PriorityQueue<TaskCompletionSource<bool>, long> Pending = new();
+    private static readonly AutoResetEvent EarlierDeadline = new(false);
+    private static readonly Lock Gate = new();
+    private static Thread? timerThread;
+
+    /// <summary>A due time that never comes: the wait ends only when interrupted.</summary>
+    public const long Forever = long.MaxValue;
+
+    /// <summary>Completes with true at <paramref name="dueTimestamp"/>, or with false as soon as
+    /// <paramref name="interrupted"/> fires; never throws for cancellation.</summary>
+    public static Task<bool> UntilAsync(long dueTimestamp, CancellationToken interrupted)
+    {
+        if (interrupted.IsCancellationRequested)
+        {
+            return Task.FromResult(false);
+        }
+
+        if (dueTimestamp - Stopwatch.GetTimestamp() <= FireTolerance)
+        {
+            return Task.FromResult(true);
+        }
+
+        var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (interrupted.CanBeCanceled)
+        {
+            var registration = interrupted.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(false), waiter);
+            waiter.Task.ContinueWith(static (_, state) => ((CancellationTokenRegistration)state!).Dispose(), registration, TaskScheduler.Default);
+        }
+
+        if (dueTimestamp == Forever)
+        {
+            return waiter.Task;
+        }
+
+        lock (Gate)
+        {
+            EnsureTimerThread();
+            var wakeTimer = !Pending.TryPeek(out _, out var earliest) || dueTimestamp < earliest;
+            Pending.Enqueue(waiter, dueTimestamp);
+            if (wakeTimer)
+            {
+                EarlierDeadline.Set();
+            }
+        }
+
+        return waiter.Task;
+    }
+
+    public static Task<bool> ForAsync(TimeSpan delay, CancellationToken interrupted) =>
+        UntilAsync(Stopwatch.GetTimestamp() + ToTicks(delay), interrupted);
+
+    public static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    public static long MillisecondsToTicks(double milliseconds) => (long)(milliseconds * TicksPerMillisecond);
+
+    private static void EnsureTimerThread()
+    {
+        if (timerThread is not null)
+        {
+            return;
+        }
+
+        timerThread = new Thread(RunTimer) { IsBackground = true, Name = "toxics-precise-delay", Priority = ThreadPriority.AboveNormal };
+        timerThread.Start();
+    }
+
+    private static void RunTimer()
+    {
+        while (true)
+        {
+            long remaining;
+            lock (Gate)
+            {
+                remaining = Pending.TryPeek(out _, out var due) ? due - Stopwatch.GetTimestamp() : long.MaxValue;
+                while (remaining <= FireTolerance)
+                {
+                    Pending.Dequeue().TrySetResult(true);
+                    remaining = Pending.TryPeek(out _, out due) ? due - Stopwatch.GetTimestamp() : long.MaxValue;
+                }
+            }
+
+            if (remaining == long.MaxValue)
+            {
+                EarlierDeadline.WaitOne();
+            }
+            else if (remaining > TicksPerMillisecond * 3 / 2)
+            {
+                // The event wait has millisecond granularity and wakes a little late: aim one millisecond short.
+                EarlierDeadline.WaitOne((int)Math.Clamp(remaining / TicksPerMillisecond - 1, 1, int.MaxValue));
+            }
+            else
+            {
+                SleepPrecisely(remaining);
+            }
+        }
+    }
+
+    private static void SleepPrecisely(long ticks)
+    {
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            var nanoseconds = ticks * 1_000_000_000 / Stopwatch.Frequency;
+            var request = new TimeSpec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
+            _ = NanoSleep(ref request, IntPtr.Zero);
+            return;
+        }
+
+        var until = Stopwatch.GetTimestamp() + ticks;
+        var spinner = default(SpinWait);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "nanosleep", SetLastError = true)]
+    private static extern int NanoSleep(ref TimeSpec request, IntPtr remaining);
+}
