@@ -13,7 +13,8 @@ using Resilience.App.Pricing;
 using Resilience.App.Resilience;
 using StackExchange.Redis;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own directory, so appsettings.json is found whatever directory it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 ConfigureHost(builder);
 
 if (string.Equals(builder.Configuration["Mode"], "price-stub", StringComparison.OrdinalIgnoreCase))
@@ -72,6 +73,7 @@ startup.LogInformation("PostgreSQL {Postgres}, Redis {Redis}, price service {Ext
     new Uri(settings.External.BaseUrl).GetLeftPart(UriPartial.Authority));
 await app.Services.GetRequiredService<Schema>().MigrateAsync(
     TimeSpan.FromSeconds(settings.Postgres.StartupTimeoutSeconds), app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<PoolWarmUp>().RunAsync(app.Lifetime.ApplicationStopping);
 
 await app.RunAsync();
 await redis.DisposeAsync();
@@ -124,6 +126,7 @@ static void AddServices(IServiceCollection services, AppSettings settings, IConn
 
     services.AddSingleton(_ => PostgresDataSource.Create(settings.PostgresConnectionString, settings.Postgres));
     services.AddSingleton<Schema>();
+    services.AddSingleton<PoolWarmUp>();
     services.AddSingleton<OrderStore>();
     services.AddSingleton(redis);
     services.AddSingleton<OrderCache>();

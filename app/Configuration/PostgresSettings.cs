@@ -8,6 +8,9 @@ public sealed class PostgresSettings
     /// <summary>Overrides the connection string's Maximum Pool Size.</summary>
     public int MaxPoolSize { get; set; } = 30;
 
+    /// <summary>Connections opened at start-up, before the app reports ready (capped at the pool size).</summary>
+    public int WarmUpConnections { get; set; } = 10;
+
     /// <summary>Npgsql's connect timeout; a backstop, the attempt timeout normally fires first.</summary>
     public int ConnectTimeoutSeconds { get; set; } = 2;
 

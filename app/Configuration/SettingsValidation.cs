@@ -19,6 +19,7 @@ public static class SettingsValidation
 
         var pg = settings.Postgres;
         Require(pg.MaxPoolSize is >= 1 and <= 1000, "Postgres:MaxPoolSize must be within 1..1000");
+        Require(pg.WarmUpConnections is >= 0 and <= 1000, "Postgres:WarmUpConnections must be within 0..1000");
         Require(pg.ConnectTimeoutSeconds is >= 1 and <= 600, "Postgres:ConnectTimeoutSeconds must be within 1..600");
         Require(pg.CommandTimeoutSeconds is >= 0 and <= 3600, "Postgres:CommandTimeoutSeconds must be within 0..3600");
         Require(pg.StatementTimeoutMs is >= 0 and <= 3_600_000, "Postgres:StatementTimeoutMs must be within 0..3600000");

@@ -1,11 +1,14 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace Resilience.App.Pricing;
 
 /// <summary>
 /// The stand-in price service the fixtures run behind the <c>external</c> proxy: <c>GET /prices/{sku}</c>
-/// answers a deterministic price at once. Self-contained (no app types) so it can be hosted anywhere —
-/// as the app's <c>Mode=price-stub</c> or linked into another host.
+/// answers a deterministic price at once. Self-contained (no app types, explicit usings) so it can be hosted
+/// anywhere: as the app's <c>Mode=price-stub</c>, and linked into the fixtures, which host it in-process.
 /// </summary>
 public static class PriceStub
 {
