@@ -34,14 +34,16 @@ public sealed partial class SecretScrubber
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         }
 
-        text = KeyValue().Replace(text, match => match.Groups["value"].Value == Mask
-            ? match.Value
-            : $"{match.Groups["key"].Value}{match.Groups["separator"].Value}{Mask}");
+        text = KeyValue().Replace(text, match => $"{match.Groups["key"].Value}{match.Groups["separator"].Value}{MaskKeepingQuotes(match.Groups["value"].Value)}");
         text = UrlUserInfo().Replace(text, "${scheme}${user}:" + Mask + "@");
         text = RedisCommandArgument().Replace(text, "${command}" + Mask);
         text = BearerToken().Replace(text, "${scheme}" + Mask);
         return text;
     }
+
+    // A quoted value stays quoted, so masked JSON or a masked connection string keeps its shape.
+    private static string MaskKeepingQuotes(string value) =>
+        value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] ? $"{value[0]}{Mask}{value[0]}" : Mask;
 
     /// <summary>The password values inside a connection string ("Password=...;", "password=..."), for the known list.</summary>
     public static IEnumerable<string> PasswordsIn(string connectionString) =>
