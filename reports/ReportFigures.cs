@@ -1,4 +1,5 @@
 using System.Globalization;
+using Resilience.Reports.Model;
 
 namespace Resilience.Reports;
 
@@ -16,6 +17,16 @@ public static class ReportFigures
     /// <summary>A ratio 0..1 as a percentage, with enough digits to tell 0.1 % from 0.</summary>
     public static string Percentage(double? ratio) =>
         ratio is { } v ? (v * 100).ToString(v is > 0 and < 0.0001 ? "0.####" : "0.##", CultureInfo.InvariantCulture) + " %" : Missing;
+
+    /// <summary>A regression metric's value in its own unit; null means the figure was not reached.</summary>
+    public static string ForMetric(string metric, double? value) => value is null ? "not reached" : metric switch
+    {
+        RegressionMetrics.P95 => Milliseconds(value),
+        RegressionMetrics.ErrorRate => Percentage(value),
+        RegressionMetrics.Mttr => Seconds(value),
+        RegressionMetrics.BreakingPoint => Rate(value),
+        _ => Number(value.Value),
+    };
 
     public static string Number(double value) => value.ToString(Math.Abs(value) >= 100 ? "0" : "0.#", CultureInfo.InvariantCulture);
 }

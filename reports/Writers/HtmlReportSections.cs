@@ -81,8 +81,8 @@ public static class HtmlReportSections
             html.Append("<table><thead><tr><th>Scenario</th><th>Metric</th><th>Baseline</th><th>Now</th><th>Change</th><th>What changed</th></tr></thead><tbody>");
             foreach (var r in baseline.Regressions)
             {
-                html.Append($"<tr class=\"regression\"><td>{E(r.Scenario)}</td><td>{E(r.Metric)}</td><td class=\"num\">{ReportFigures.Number(r.Baseline)}</td>");
-                html.Append($"<td class=\"num\">{(r.Current is { } now ? ReportFigures.Number(now) : "not reached")}</td>");
+                html.Append($"<tr class=\"regression\"><td>{E(r.Scenario)}</td><td>{E(r.Metric)}</td><td class=\"num\">{E(ReportFigures.ForMetric(r.Metric, r.Baseline))}</td>");
+                html.Append($"<td class=\"num\">{E(ReportFigures.ForMetric(r.Metric, r.Current))}</td>");
                 html.Append($"<td class=\"num\">{(r.ChangePercent is { } c ? $"{(c >= 0 ? "+" : "")}{ReportFigures.Number(c)} %" : ReportFigures.Missing)}</td><td>{E(r.Description)}</td></tr>");
             }
 

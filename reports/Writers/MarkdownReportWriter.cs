@@ -100,7 +100,7 @@ public static class MarkdownReportWriter
             md.AppendLine("|---|---|---:|---:|---:|");
             foreach (var r in baseline.Regressions)
             {
-                md.AppendLine($"| {Escape(r.Scenario)} | {Escape(r.Metric)} | {ReportFigures.Number(r.Baseline)} | {(r.Current is { } now ? ReportFigures.Number(now) : "not reached")} | {(r.ChangePercent is { } c ? $"{(c >= 0 ? "+" : "")}{ReportFigures.Number(c)} %" : ReportFigures.Missing)} |");
+                md.AppendLine($"| {Escape(r.Scenario)} | {Escape(r.Metric)} | {ReportFigures.ForMetric(r.Metric, r.Baseline)} | {ReportFigures.ForMetric(r.Metric, r.Current)} | {(r.ChangePercent is { } c ? $"{(c >= 0 ? "+" : "")}{ReportFigures.Number(c)} %" : ReportFigures.Missing)} |");
             }
         }
 

@@ -44,7 +44,7 @@ public sealed class BaselineComparisonTests : IDisposable
         var markdown = File.ReadAllText(worse.MarkdownPath);
         markdown.Should().Contain("⚠️ **1 regression** against baseline `baseline` (tolerance 10 %)");
         markdown.Should().Contain(@"| Chaos.Postgres\_latency\_serves\_stale\_reads | Chaos | ✅ pass | — | 9.5 ms ⚠️ +58.3 % | 0.25 % | 2 s |");
-        markdown.Should().Contain(@"| Chaos.Postgres\_latency\_serves\_stale\_reads | p95\_ms | 6 | 9.5 | +58.3 % |");
+        markdown.Should().Contain(@"| Chaos.Postgres\_latency\_serves\_stale\_reads | p95\_ms | 6 ms | 9.5 ms | +58.3 % |");
         var html = File.ReadAllText(worse.HtmlPath);
         html.Should().Contain("<span class=\"regression\">1 regression</span> against baseline <code>baseline</code>");
         html.Should().Contain("p95 rose from 6 ms to 9.5 ms (+58.3 %), tolerance 10 %");

@@ -117,7 +117,8 @@ public static class SampleRuns
         Directory.CreateDirectory(runsDirectory);
         foreach (var record in records)
         {
-            await RunRecordJson.WriteAsync(record, Path.Combine(runsDirectory, $"{record.Scenario}.json"), TestContext.Current.CancellationToken);
+            var fileName = string.Concat(record.Scenario.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' ? c : '-'));
+            await RunRecordJson.WriteAsync(record, Path.Combine(runsDirectory, $"{fileName}.json"), TestContext.Current.CancellationToken);
         }
 
         return runsDirectory;
