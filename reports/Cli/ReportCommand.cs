@@ -70,7 +70,8 @@ public static class ReportCommand
         };
         Tolerance.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double>() is var percent && (!double.IsFinite(percent) || percent < 0))
+            var percent = result.GetValueOrDefault<double>();
+            if (!double.IsFinite(percent) || percent < 0)
             {
                 result.AddError("--tolerance is a percentage of 0 or more.");
             }
@@ -86,9 +87,11 @@ public static class ReportCommand
         var parsed = Create().Parse(args);
         if (parsed.Errors.Count > 0)
         {
+            // Parse errors quote what was typed, and that can be a connection string.
+            var scrubber = EnvironmentSecrets.ScrubberForCurrentProcess();
             foreach (var parseError in parsed.Errors)
             {
-                await configuration.Error.WriteLineAsync(parseError.Message);
+                await configuration.Error.WriteLineAsync(scrubber.Scrub(parseError.Message));
             }
 
             await configuration.Error.WriteLineAsync("Run 'resilience-report --help' for usage.");
