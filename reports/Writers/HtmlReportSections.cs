@@ -138,6 +138,11 @@ public static class HtmlReportSections
             html.Append($"<p class=\"regression\">Regression: {E(r.Description)}</p>");
         }
 
+        if (s.Faults.Count > 0)
+        {
+            html.Append("<p class=\"chart-note\">Shaded: fault windows (a dashed line marks an instant fault). Hover a chart for the figures of a second; click a legend entry to hide its series.</p>");
+        }
+
         html.Append($"<div class=\"charts\" data-charts-for=\"{index}\"><noscript>The charts need JavaScript.</noscript></div>");
         html.Append($"<p class=\"csv\">Timeline: <a href=\"{E(s.TimelineCsv)}\">{E(s.TimelineCsv)}</a></p>");
         return html.Append("</section>").ToString();
