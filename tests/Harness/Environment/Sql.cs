@@ -3,7 +3,10 @@ using Resilience.Fixtures.Environment;
 
 namespace Resilience.Tests.Harness.Environment;
 
-/// <summary>One-line SQL helpers so the tests read as the behaviour they check.</summary>
+/// <summary>
+/// One-line SQL helpers so the tests read as the behaviour they check. Connections to an endpoint are unpooled:
+/// after a server restart a pooled connection would still point at the old server process.
+/// </summary>
 internal static class Sql
 {
     public static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
@@ -20,15 +23,22 @@ internal static class Sql
 
     public static async Task<T> ScalarAsync<T>(PostgresEndpoint endpoint, string sql)
     {
-        await using var connection = new NpgsqlConnection(endpoint.ConnectionString);
+        await using var connection = Unpooled(endpoint);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         return await ScalarAsync<T>(connection, sql);
     }
 
     public static async Task ExecuteAsync(PostgresEndpoint endpoint, string sql)
     {
-        await using var connection = new NpgsqlConnection(endpoint.ConnectionString);
+        await using var connection = Unpooled(endpoint);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await ExecuteAsync(connection, sql);
+    }
+
+    private static NpgsqlConnection Unpooled(PostgresEndpoint endpoint)
+    {
+        var builder = endpoint.CreateConnectionStringBuilder();
+        builder.Pooling = false;
+        return new NpgsqlConnection(builder.ConnectionString);
     }
 }
