@@ -14,7 +14,7 @@ public sealed class RecoveryTests(StackFixture stack)
     [Fact]
     public async Task After_postgres_latency_the_breaker_closes_and_the_sla_returns_within_ten_seconds()
     {
-        var run = await Experiment.Against(stack).WithFault(Faults.Latency("postgres", TimeSpan.FromMilliseconds(800))).RunAsync();
+        var run = await Experiment.Against(stack).ObservingRecovery().WithFault(Faults.Latency("postgres", TimeSpan.FromMilliseconds(800))).RunAsync();
 
         await run.JudgeAsync(r => Requirements.Recovered(r, "postgres"));
     }
@@ -22,7 +22,7 @@ public sealed class RecoveryTests(StackFixture stack)
     [Fact]
     public async Task After_postgres_comes_back_up_the_breaker_closes_and_the_sla_returns_within_ten_seconds()
     {
-        var run = await Experiment.Against(stack).WithFault(Faults.Down("postgres")).RunAsync();
+        var run = await Experiment.Against(stack).ObservingRecovery().WithFault(Faults.Down("postgres")).RunAsync();
 
         await run.JudgeAsync(r => Requirements.Recovered(r, "postgres"));
     }
@@ -30,7 +30,7 @@ public sealed class RecoveryTests(StackFixture stack)
     [Fact]
     public async Task A_postgres_crash_mid_write_loses_no_acknowledged_write_and_service_recovers_after_restart()
     {
-        var run = await Experiment.Against(stack)
+        var run = await Experiment.Against(stack).ObservingRecovery()
             .WithWorkload(new() { ReadWeight = 30, WriteWeight = 60, SearchWeight = 10 })
             .WithFault(Faults.Crash("postgres"))
             .RunAsync();
@@ -41,7 +41,7 @@ public sealed class RecoveryTests(StackFixture stack)
     [Fact]
     public async Task After_redis_is_killed_and_restarted_the_cache_refills_and_the_sla_returns()
     {
-        var run = await Experiment.Against(stack).WithFault(Faults.Crash("redis")).RunAsync();
+        var run = await Experiment.Against(stack).ObservingRecovery().WithFault(Faults.Crash("redis")).RunAsync();
 
         await run.JudgeAsync(r => Requirements.Recovered(r, "redis"));
         (await stack.CachedOrdersAsync(TestContext.Current.CancellationToken)).Should()
@@ -51,7 +51,7 @@ public sealed class RecoveryTests(StackFixture stack)
     [Fact]
     public async Task After_redis_is_unfrozen_the_breaker_closes_and_the_sla_returns()
     {
-        var run = await Experiment.Against(stack).WithFault(Faults.Freeze("redis")).RunAsync();
+        var run = await Experiment.Against(stack).ObservingRecovery().WithFault(Faults.Freeze("redis")).RunAsync();
 
         await run.JudgeAsync(r => Requirements.Recovered(r, "redis"));
     }
@@ -59,7 +59,7 @@ public sealed class RecoveryTests(StackFixture stack)
     [Fact]
     public async Task After_the_price_service_answers_again_its_breaker_closes()
     {
-        var run = await Experiment.Against(stack).WithFault(Faults.BlackHole("external")).RunAsync();
+        var run = await Experiment.Against(stack).ObservingRecovery().WithFault(Faults.BlackHole("external")).RunAsync();
 
         await run.JudgeAsync(r => Requirements.Recovered(r, "external"));
     }
