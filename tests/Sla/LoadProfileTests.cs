@@ -50,9 +50,11 @@ public sealed class LoadProfileTests(StackFixture stack)
     [Fact]
     public async Task Sustained_load_meets_the_sla_and_memory_stays_stable()
     {
-        var run = await Experiment.Against(stack).WithLoad(Simulation.Inject(Profile.SlaRate, Profile.Sustained)).RunAsync();
+        var run = await Experiment.Against(stack)
+            .WithLoad(Simulation.RampingInject(Profile.SlaRate, Profile.SlaRamp), Simulation.Inject(Profile.SlaRate, Profile.Sustained))
+            .RunAsync();
 
-        await run.JudgeAsync(r => r.Should().MeetSla().And.SustainRate(Profile.SlaRate, from: TimeSpan.FromSeconds(1)).And.KeepMemoryStable(0.10));
+        await run.JudgeAsync(r => r.Should().MeetSla().And.SustainRate(Profile.SlaRate, from: Profile.SlaRamp).And.KeepMemoryStable(0.10));
     }
 
     [Fact]
