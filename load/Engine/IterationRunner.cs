@@ -44,7 +44,7 @@ internal sealed class IterationRunner
     {
         var key = SeedMixer.Key(_seed, OpenModelStream, index);
         var step = _picker.Pick(SeedMixer.Unit(key));
-        _ = RunAsync(step, intendedTicks, index, virtualUser: -1, SeedMixer.RandomSeed(key));
+        _ = RunAsync(step, intendedTicks, sentTicks: null, index, virtualUser: -1, SeedMixer.RandomSeed(key));
     }
 
     /// <summary>A virtual user's seeded random source; its draws pick steps and think times in a fixed order.</summary>
@@ -56,17 +56,18 @@ internal sealed class IterationRunner
     {
         var step = _picker.Pick(random.NextDouble());
         var randomSeed = random.Next();
+        // A virtual user sends the moment it means to: one timestamp is both intended and actual start.
         var now = _clock.Now;
         _metrics.RecordStarted(now);
-        return RunAsync(step, now, iteration, virtualUser, randomSeed);
+        return RunAsync(step, now, sentTicks: now, iteration, virtualUser, randomSeed);
     }
 
-    private async Task RunAsync(int stepIndex, long intendedTicks, long iteration, int virtualUser, int randomSeed)
+    private async Task RunAsync(int stepIndex, long intendedTicks, long? sentTicks, long iteration, int virtualUser, int randomSeed)
     {
         var step = _scenario.Steps[stepIndex];
         var context = new StepContext(
             _scenario.Name, step.Name, iteration, virtualUser, randomSeed, _clock.ToDateTime(intendedTicks), _iterationToken);
-        var sentTicks = _clock.Now;
+        var sent = sentTicks ?? _clock.Now;
         StepResult result;
         try
         {
@@ -77,7 +78,7 @@ internal sealed class IterationRunner
             result = StepResult.Error(ErrorKinds.FromException(exception, _iterationToken));
         }
 
-        _metrics.RecordCompletion(stepIndex, intendedTicks, sentTicks, _clock.Now, result);
+        _metrics.RecordCompletion(stepIndex, intendedTicks, sent, _clock.Now, result);
         _inFlight.Exit();
     }
 }

@@ -62,10 +62,16 @@ internal sealed class TimelineAggregator
         while (!finished.IsCompleted)
         {
             await Task.WhenAny(finished, Task.Delay(PollInterval)).ConfigureAwait(false);
-            while (_metrics.TryClose(_nextSecond, _clock.Now, force: false) is { } slot)
-            {
-                Take(slot, lengthSeconds: 1);
-            }
+            CloseDueSeconds(_clock.Now);
+        }
+    }
+
+    /// <summary>Closes every second that is over, scheduled through and past its grace.</summary>
+    public void CloseDueSeconds(long nowTicks)
+    {
+        while (_metrics.TryClose(_nextSecond, nowTicks, force: false) is { } slot)
+        {
+            Take(slot, lengthSeconds: 1);
         }
     }
 

@@ -10,7 +10,9 @@ namespace Resilience.Toxics.Proxying;
 /// Task.Delay rides the runtime's coarse tick count and the thread pool, so under load a 100 ms toxic can come out
 /// several milliseconds late. One dedicated thread keeps every pending deadline in a heap: it blocks on an event
 /// until about a millisecond before the earliest one (new earlier deadlines wake it), then sleeps the rest with
-/// nanosleep, so nothing spins. Waiters resume on the thread pool, never on the timer thread.
+/// nanosleep, so nothing spins. Waiters resume on the timer thread itself: a thread-pool hop after the deadline
+/// would add its own scheduling delay on a busy machine. Their continuations are the stages' forwarding code,
+/// which only starts asynchronous sends and returns.
 /// </remarks>
 internal static class PreciseDelay
 {
@@ -38,11 +40,18 @@ internal static class PreciseDelay
             return Task.FromResult(true);
         }
 
-        var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = new TaskCompletionSource<bool>();
         if (interrupted.CanBeCanceled)
         {
-            var registration = interrupted.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(false), waiter);
-            waiter.Task.ContinueWith(static (_, state) => ((CancellationTokenRegistration)state!).Dispose(), registration, TaskScheduler.Default);
+            // Interruption comes from API calls holding proxy locks: resume the waiter on the pool, not in there.
+            var registration = interrupted.Register(static state => ThreadPool.QueueUserWorkItem(
+                static waiter => waiter.TrySetResult(false), (TaskCompletionSource<bool>)state!, preferLocal: false), waiter);
+            waiter.Task.ContinueWith(
+                static (_, state) => ((CancellationTokenRegistration)state!).Dispose(),
+                registration,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
 
         if (dueTimestamp == Forever)
@@ -84,17 +93,32 @@ internal static class PreciseDelay
 
     private static void RunTimer()
     {
+        var due = new List<TaskCompletionSource<bool>>();
         while (true)
         {
             long remaining;
             lock (Gate)
             {
-                remaining = Pending.TryPeek(out _, out var due) ? due - Stopwatch.GetTimestamp() : long.MaxValue;
-                while (remaining <= FireTolerance)
+                remaining = long.MaxValue;
+                while (Pending.TryPeek(out _, out var deadline))
                 {
-                    Pending.Dequeue().TrySetResult(true);
-                    remaining = Pending.TryPeek(out _, out due) ? due - Stopwatch.GetTimestamp() : long.MaxValue;
+                    remaining = deadline - Stopwatch.GetTimestamp();
+                    if (remaining > FireTolerance)
+                    {
+                        break;
+                    }
+
+                    due.Add(Pending.Dequeue());
+                    remaining = long.MaxValue;
                 }
+            }
+
+            if (due.Count > 0)
+            {
+                // Outside the lock: continuations may register their next deadline.
+                due.ForEach(static waiter => waiter.TrySetResult(true));
+                due.Clear();
+                continue;
             }
 
             if (remaining == long.MaxValue)
