@@ -58,7 +58,9 @@ public sealed class PostgresProcessControlTests
         var postgres = environment.Postgres;
         var quick = postgres.Endpoint.CreateConnectionStringBuilder();
         quick.CommandTimeout = 1;
-        quick.CancellationTimeout = -1; // Do not wait on a cancel request that a frozen postmaster cannot answer.
+        // On a timeout Npgsql sends a cancel request over a new connection to the (frozen) postmaster: keep that short too.
+        quick.Timeout = 1;
+        quick.CancellationTimeout = -1;
         await using var connection = new NpgsqlConnection(quick.ConnectionString);
         await connection.OpenAsync(Cancellation);
         (await Sql.ScalarAsync<int>(connection, "SELECT 1")).Should().Be(1);
