@@ -8,6 +8,7 @@ public sealed class StartupFailureTests
     public async Task A_server_that_exits_at_start_fails_with_its_log_tail_and_leaves_nothing_behind()
     {
         using var root = new PrivateHarnessRoot();
+        TestEnvironment.RequireLocalServers(root.Settings());
 
         var starting = () => TestEnvironment.StartIsolatedAsync(_ => root.Builder()
             .WithPostgres(postgres => postgres.WithSetting("shared_buffers", "plenty")));
@@ -22,6 +23,7 @@ public sealed class StartupFailureTests
     public async Task A_server_that_does_not_answer_in_time_fails_with_the_last_attempt_and_its_log_tail()
     {
         using var root = new PrivateHarnessRoot();
+        TestEnvironment.RequireLocalServers(root.Settings());
 
         var starting = () => TestEnvironment.StartIsolatedAsync(_ => root.Builder()
             .WithRedis(redis => redis.WithStartupTimeout(TimeSpan.FromMilliseconds(1))));
