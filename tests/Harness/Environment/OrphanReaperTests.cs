@@ -13,6 +13,7 @@ public sealed class OrphanReaperTests
     public async Task Servers_left_behind_by_a_killed_test_host_are_reaped_by_the_next_start()
     {
         using var root = new PrivateHarnessRoot();
+        TestEnvironment.RequireLocalServers(root.Settings());
         using var testHost = new StandInProcess();
         var orphan = root.Builder().WithOwner(testHost.Identity).Build();
         await orphan.StartAsync(Cancellation);

@@ -52,13 +52,32 @@ public sealed class PostgresProcessControlTests
     }
 
     [Fact]
+    public async Task A_killed_server_disposed_without_a_restart_leaves_no_shared_memory_behind()
+    {
+        var environment = await TestEnvironment.StartIsolatedAsync(builder => builder.WithProvider(EnvironmentProvider.Local));
+        var directory = environment.Processes.DirectoryPath;
+        var segment = PostgresSharedMemory.RecordedSegment(Path.Combine(directory, "postgres", "data"))!.Value;
+        (await Sql.ScalarAsync<string>(environment.Postgres.Endpoint, "SHOW dynamic_shared_memory_type"))
+            .Should().Be("mmap", "dynamic segments then live in the data directory, not in /dev/shm");
+
+        environment.Postgres.Kill();
+        PostgresSharedMemory.Attachments(segment).Should().Be(0, "a SIGKILLed postmaster leaves its segment behind");
+        await environment.DisposeAsync();
+
+        PostgresSharedMemory.Attachments(segment).Should().BeNull();
+        Directory.Exists(directory).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_query_times_out_while_paused_and_succeeds_after_resume()
     {
         await using var environment = await TestEnvironment.StartIsolatedAsync(builder => builder.WithProvider(EnvironmentProvider.Local));
         var postgres = environment.Postgres;
         var quick = postgres.Endpoint.CreateConnectionStringBuilder();
         quick.CommandTimeout = 1;
-        quick.CancellationTimeout = -1; // Do not wait on a cancel request that a frozen postmaster cannot answer.
+        // On a timeout Npgsql sends a cancel request over a new connection to the (frozen) postmaster: keep that short too.
+        quick.Timeout = 1;
+        quick.CancellationTimeout = -1;
         await using var connection = new NpgsqlConnection(quick.ConnectionString);
         await connection.OpenAsync(Cancellation);
         (await Sql.ScalarAsync<int>(connection, "SELECT 1")).Should().Be(1);
