@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Polly;
 using Resilience.App.Configuration;
 using Resilience.App.Observability;
 using Resilience.App.Resilience;
@@ -16,9 +17,14 @@ public sealed class PriceClient(HttpClient http, AppSettings settings, AppMetric
 
     public async ValueTask<DependencyResult<PriceQuote>> QuoteAsync(string sku, RequestBudget budget)
     {
+        // The pipeline's context, marked as a read so the lookup may be retried, and bounded by the request budget.
+        var context = ResilienceContextPool.Shared.Get("prices.get", budget.Token);
+        context.Properties.Set(CallKind.IsRead, true);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "prices/" + Uri.EscapeDataString(sku));
+        request.SetResilienceContext(context);
         try
         {
-            using var response = await http.GetAsync("prices/" + Uri.EscapeDataString(sku), budget.Token);
+            using var response = await http.SendAsync(request, budget.Token);
             if (!response.IsSuccessStatusCode)
             {
                 return Failed(FailureReason.Unavailable);
@@ -34,6 +40,10 @@ public sealed class PriceClient(HttpClient http, AppSettings settings, AppMetric
         {
             metrics.DependencyFailed(Dependency.External, failure.ReasonCode);
             return DependencyResult<PriceQuote>.Failed(failure);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 

@@ -33,6 +33,9 @@ public sealed class ExternalOutageTests(AppStack fixture) : IAsyncLifetime
             PriceSource = "fallback",
         });
         created.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(1500), "the price lookup's timeouts sit inside the request budget");
+        (await Client.FetchAsync("/metrics")).Body.Should().MatchRegex(
+            """polly_resilience_polly_strategy_events\{event_name="OnRetry"[^}]*operation_key="prices.get",pipeline_name="external"[^}]*\} [1-9]""",
+            "a price lookup is a read, so a timed-out attempt is retried");
     }
 
     [Fact]
