@@ -1,4 +1,3 @@
-using Npgsql;
 using Resilience.Fixtures.Stack;
 
 namespace Resilience.Tests.Harness.App;
@@ -56,10 +55,7 @@ public sealed class NegativeFeatureControlTests(NegativeFeatureControlTests.With
 
         answers.Should().OnlyContain(answer => answer.Status == 201);
         answers.Select(answer => answer.Json<OrderDto>().Id).Distinct().Should().HaveCount(10);
-        await using var connection = new NpgsqlConnection(fixture.Stack.Environment.Postgres.Endpoint.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM orders WHERE customer = 'hank'", connection);
-        ((long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).Should().Be(10, "every retry became a row");
+(await OrdersTable.CountForCustomerAsync(fixture.Stack, "hank")).Should().Be(10, "every retry became a row");
     }
 
     public sealed class WithoutDegradation : StackFixture

@@ -1,4 +1,3 @@
-using Npgsql;
 using Resilience.Fixtures.Stack;
 
 namespace Resilience.Tests.Harness.App;
@@ -33,7 +32,7 @@ public sealed class OrderEndpointTests(AppStack fixture) : IAsyncLifetime
             PriceSource = "service",
             IdempotencyKey = "create-1",
         });
-        (await StoredCountAsync("create-1")).Should().Be(1, "201 is only sent after the commit");
+        (await OrdersTable.CountWithKeyAsync(fixture.Stack, "create-1")).Should().Be(1, "201 is only sent after the commit");
 
         var read = await Client.FetchAsync($"/orders/{order.Id}");
         read.Status.Should().Be(200);
@@ -52,7 +51,7 @@ public sealed class OrderEndpointTests(AppStack fixture) : IAsyncLifetime
         again.Header("Idempotent-Replayed").Should().Be("true");
         again.Json<OrderDto>().Should().Be(first.Json<OrderDto>());
         changed.Status.Should().Be(422, changed.ToString());
-        (await StoredCountAsync("replay-1")).Should().Be(1);
+        (await OrdersTable.CountWithKeyAsync(fixture.Stack, "replay-1")).Should().Be(1);
     }
 
     [Fact]
@@ -65,7 +64,7 @@ public sealed class OrderEndpointTests(AppStack fixture) : IAsyncLifetime
         // At most one 201: the request that created the row may itself have timed out and been answered, on retry, as a replay.
         answers.Count(answer => answer.Status == 201).Should().BeLessThanOrEqualTo(1);
         answers.Select(answer => answer.Json<OrderDto>().Id).Distinct().Should().ContainSingle();
-        (await StoredCountAsync("concurrent-1")).Should().Be(1);
+        (await OrdersTable.CountWithKeyAsync(fixture.Stack, "concurrent-1")).Should().Be(1);
     }
 
     [Theory]
@@ -89,7 +88,7 @@ public sealed class OrderEndpointTests(AppStack fixture) : IAsyncLifetime
         response.Json<ErrorDto>().Error.Should().Contain(messageMentions);
         if (key is not null)
         {
-            (await StoredCountAsync(key)).Should().Be(0);
+            (await OrdersTable.CountWithKeyAsync(fixture.Stack, key)).Should().Be(0);
         }
     }
 
@@ -140,7 +139,7 @@ public sealed class OrderEndpointTests(AppStack fixture) : IAsyncLifetime
 
         all.Select(order => order.Id).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         all.Select(order => order.Customer).Should().Contain(Enumerable.Range(0, 7).Select(i => $"pager-{i}"));
-        (await OrderCountAsync()).Should().Be(all.Count, "the pages together hold every order");
+        (await OrdersTable.CountAllAsync(fixture.Stack)).Should().Be(all.Count, "the pages together hold every order");
     }
 
     [Fact]
@@ -172,22 +171,5 @@ public sealed class OrderEndpointTests(AppStack fixture) : IAsyncLifetime
 
             await Task.Delay(TimeSpan.FromSeconds(int.Parse(answer.Header("Retry-After")!)), TestContext.Current.CancellationToken);
         }
-    }
-
-    private async Task<long> StoredCountAsync(string idempotencyKey)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Stack.Environment.Postgres.Endpoint.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM orders WHERE idempotency_key = $1", connection);
-        command.Parameters.AddWithValue(idempotencyKey);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
-
-    private async Task<long> OrderCountAsync()
-    {
-        await using var connection = new NpgsqlConnection(fixture.Stack.Environment.Postgres.Endpoint.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM orders", connection);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }

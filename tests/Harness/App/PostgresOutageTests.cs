@@ -1,4 +1,3 @@
-using Npgsql;
 using Resilience.Toxics;
 
 namespace Resilience.Tests.Harness.App;
@@ -36,7 +35,7 @@ public sealed class PostgresOutageTests(AppStack fixture) : IAsyncLifetime
     [Fact]
     public async Task Without_a_cached_copy_reads_and_writes_get_a_fast_503_with_retry_after_once_the_breaker_is_open()
     {
-        var uncached = await InsertBehindTheAppsBackAsync("never-cached");
+        var uncached = await OrdersTable.InsertUncachedAsync(fixture.Stack, "never-cached");
         await fixture.Stack.Proxies.Postgres.DisableAsync(TestContext.Current.CancellationToken);
         await Client.UntilBreakerOpenAsync("postgres", () => Client.FetchAsync($"/orders/{uncached}"));
 
@@ -50,7 +49,7 @@ public sealed class PostgresOutageTests(AppStack fixture) : IAsyncLifetime
             answer.Json<UnavailableDto>().Should().Match<UnavailableDto>(body => body.Dependency == "postgres" && body.Reason == "circuit-open");
         }
 
-        Median(reads.Concat(writes)).Should().BeLessThan(TimeSpan.FromMilliseconds(100), "an open breaker answers without waiting on PostgreSQL");
+        reads.Concat(writes).MedianElapsed().Should().BeLessThan(TimeSpan.FromMilliseconds(100), "an open breaker answers without waiting on PostgreSQL");
     }
 
     [Fact]
@@ -91,7 +90,7 @@ public sealed class PostgresOutageTests(AppStack fixture) : IAsyncLifetime
     public async Task A_postgres_black_hole_never_holds_a_request_past_the_budget()
     {
         var cached = await Client.CreatedOrderAsync("black-hole");
-        var uncached = await InsertBehindTheAppsBackAsync("black-hole-uncached");
+        var uncached = await OrdersTable.InsertUncachedAsync(fixture.Stack, "black-hole-uncached");
         await using var blackHole = await fixture.Stack.Proxies.Postgres.AddTimeoutAsync(TimeSpan.Zero, ToxicStream.Upstream,
             cancellationToken: TestContext.Current.CancellationToken);
 
@@ -107,19 +106,6 @@ public sealed class PostgresOutageTests(AppStack fixture) : IAsyncLifetime
         metrics.Should().MatchRegex("""polly_resilience_polly_strategy_events\{event_name="OnRetry"[^}]*pipeline_name="postgres"[^}]*\} [1-9]""");
     }
 
-    /// <summary>An order in PostgreSQL that the app never cached.</summary>
-    private async Task<long> InsertBehindTheAppsBackAsync(string customer)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Stack.Environment.Postgres.Endpoint.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO orders (customer, sku, quantity, unit_price_cents, total_cents, price_source)
-            VALUES ($1, 'SKU-1', 1, 100, 100, 'service') RETURNING id
-            """, connection);
-        command.Parameters.AddWithValue(customer);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
-
     private static async Task<List<AppResponse>> RepeatAsync(Func<Task<AppResponse>> request, int times = 15)
     {
         var answers = new List<AppResponse>();
@@ -129,11 +115,5 @@ public sealed class PostgresOutageTests(AppStack fixture) : IAsyncLifetime
         }
 
         return answers;
-    }
-
-    private static TimeSpan Median(IEnumerable<AppResponse> answers)
-    {
-        var sorted = answers.Select(answer => answer.Elapsed).Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 }
