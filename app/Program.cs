@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Console;
-using Npgsql;
 using Polly;
 using Polly.Registry;
 using Prometheus;
@@ -40,10 +39,11 @@ AddServices(builder.Services, settings);
 
 var app = builder.Build();
 var redis = app.Services.GetRequiredService<RedisConnection>();
+// Outermost, so the request log sees the status the exception handler sets.
+app.UseMiddleware<RequestLogging>();
 app.UseExceptionHandler(failed => failed.Run(context =>
     TypedResults.Json(new ErrorBody($"internal error (request {context.TraceIdentifier})"), AppJsonContext.Default.ErrorBody,
         statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
-app.UseMiddleware<RequestLogging>();
 app.UseRouting();
 app.UseHttpMetrics();
 
