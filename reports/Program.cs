@@ -1,1 +1,3 @@
-Console.Error.WriteLine("not built yet"); return 2;
+using Resilience.Reports.Cli;
+
+return await ReportCommand.InvokeAsync(args);

@@ -28,7 +28,9 @@ export RESILIENCE_ARTIFACTS="$repo_root/artifacts/resilience"
 suites_status=0
 run_test_projects tests/Chaos tests/Recovery tests/Sla || suites_status=$?
 
-report_args=(--runs "$RESILIENCE_ARTIFACTS/runs/$run_id" --out "$RESILIENCE_ARTIFACTS/$run_id" --profile "$profile")
+postgres_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+report_args=(--runs "$RESILIENCE_ARTIFACTS/runs/$run_id" --out "$RESILIENCE_ARTIFACTS" --run-id "$run_id" --profile "$profile"
+  --environment "${RESILIENCE_ENV:-auto}" --postgres-version "$("$postgres_bin/postgres" -V)" --redis-version "$(redis-server -v)")
 [ -n "$baseline" ] && report_args+=(--baseline "$baseline")
 report_status=0
 dotnet "reports/bin/$configuration/net10.0/resilience-report.dll" "${report_args[@]}" || report_status=$?

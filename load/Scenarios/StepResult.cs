@@ -1,0 +1,34 @@
+namespace Resilience.Load.Scenarios;
+
+/// <summary>How one step invocation ended, as the load engine counts it.</summary>
+public enum StepOutcome
+{
+    Ok,
+    /// <summary>Served, but not at full quality (e.g. a stale cached copy, a fallback value).</summary>
+    Degraded,
+    Error,
+}
+
+/// <summary>
+/// What a step returns: ok, degraded (with what kind of degradation) or an error of a kind
+/// (e.g. "http_503", "timeout"). Kinds are the keys of the per-kind counts in the timeline and the result.
+/// </summary>
+public readonly record struct StepResult(StepOutcome Outcome, string? Kind)
+{
+    public const string DefaultDegradedKind = "degraded";
+
+    public static StepResult Ok { get; } = new(StepOutcome.Ok, null);
+
+    public static StepResult Degraded(string kind = DefaultDegradedKind) =>
+        new(StepOutcome.Degraded, string.IsNullOrWhiteSpace(kind) ? DefaultDegradedKind : kind);
+
+    public static StepResult Error(string kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        return new(StepOutcome.Error, kind);
+    }
+
+    public bool IsOk => Outcome == StepOutcome.Ok;
+
+    public override string ToString() => Kind is null ? Outcome.ToString() : $"{Outcome}({Kind})";
+}

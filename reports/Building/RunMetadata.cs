@@ -1,0 +1,26 @@
+namespace Resilience.Reports.Building;
+
+/// <summary>
+/// What the run records do not say about the run: where it ran and on what. The CLI fills it from
+/// its options and the environment (<see cref="Cli.RunMetadataDefaults"/>); tests set it directly.
+/// </summary>
+public sealed record RunMetadata
+{
+    /// <summary>The output folder's name; null picks a UTC timestamp.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>The environment provider the suites ran on: local, containers or external.</summary>
+    public string EnvironmentProvider { get; init; } = "local";
+
+    /// <summary>Null takes the records' own profile.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>Null takes the records' seed when they all share one.</summary>
+    public long? Seed { get; init; }
+
+    public string? PostgresVersion { get; init; }
+    public string? RedisVersion { get; init; }
+    public string? HarnessVersion { get; init; }
+    public string? GitCommit { get; init; }
+    public DateTimeOffset GeneratedAt { get; init; } = DateTimeOffset.UtcNow;
+}

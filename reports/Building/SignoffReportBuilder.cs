@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Resilience.Load.Records;
+using Resilience.Reports.Baseline;
+using Resilience.Reports.Model;
+
+namespace Resilience.Reports.Building;
+
+/// <summary>Assembles the report of one run from its records, its metadata and an optional baseline.</summary>
+public static class SignoffReportBuilder
+{
+    public const string MixedProfile = "mixed";
+
+    public static SignoffReport Build(
+        IReadOnlyList<RunRecord> records,
+        RunMetadata metadata,
+        BaselineInput? baseline = null,
+        bool failOnRegression = true)
+    {
+        var ordered = records
+            .OrderBy(r => r.Suite, StringComparer.Ordinal)
+            .ThenBy(r => r.Scenario, StringComparer.Ordinal)
+            .ThenBy(r => r.StartedAt)
+            .ToList();
+        var csvNames = TimelineFileNames.Assign(ordered);
+        IReadOnlyList<ScenarioReport> scenarios = ordered.Select((r, i) => ScenarioReportBuilder.Build(r, csvNames[i])).ToList();
+
+        BaselineComparison? comparison = null;
+        if (baseline is not null)
+        {
+            comparison = BaselineComparer.Compare(scenarios, baseline.Report, baseline.FileName, baseline.Tolerance);
+            scenarios = BaselineComparer.Attach(scenarios, comparison);
+        }
+
+        var failed = scenarios.Count(s => s.Verdict == Verdict.Fail);
+        var regressions = comparison?.Regressions.Count ?? 0;
+        var verdict = failed > 0 || (failOnRegression && regressions > 0) ? Verdict.Fail : Verdict.Pass;
+
+        return new SignoffReport(
+            SignoffReport.CurrentSchemaVersion,
+            metadata.RunId ?? DefaultRunId(metadata.GeneratedAt),
+            metadata.GeneratedAt,
+            verdict,
+            metadata.Profile ?? ProfileOf(records),
+            metadata.Seed ?? SharedSeed(records),
+            new ReportEnvironment(
+                metadata.EnvironmentProvider,
+                Environment.ProcessorCount,
+                RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()),
+            new ReportVersions(
+                RuntimeInformation.FrameworkDescription,
+                RuntimeInformation.OSDescription,
+                metadata.PostgresVersion,
+                metadata.RedisVersion,
+                metadata.HarnessVersion,
+                metadata.GitCommit),
+            new ReportSummary(scenarios.Count, scenarios.Count - failed, failed, regressions),
+            comparison,
+            scenarios);
+    }
+
+    public static string DefaultRunId(DateTimeOffset generatedAt) =>
+        generatedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private static string ProfileOf(IReadOnlyList<RunRecord> records)
+    {
+        var profiles = records.Select(r => r.Profile).Distinct(StringComparer.Ordinal).ToList();
+        return profiles.Count == 1 ? profiles[0] : MixedProfile;
+    }
+
+    private static long? SharedSeed(IReadOnlyList<RunRecord> records)
+    {
+        var seeds = records.Select(r => r.Seed).Distinct().ToList();
+        return seeds.Count == 1 ? seeds[0] : null;
+    }
+}
+
+/// <summary>An earlier report to compare with, and how much worse a figure may get.</summary>
+public sealed record BaselineInput(SignoffReport Report, string FileName, RegressionTolerance Tolerance);

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Resilience.Load.Records;
+
+namespace Resilience.Reports.Input;
+
+/// <summary>Reads the run records of one test run: every *.json file directly in a folder.</summary>
+public static class RunRecordDirectory
+{
+    // The record's own options, plus: a missing or null non-nullable member is an error, not a null reference later.
+    private static readonly JsonSerializerOptions StrictOptions = new(RunRecordJson.Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static async Task<IReadOnlyList<RunRecord>> LoadAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new ReportInputException($"The run record folder '{directory}' does not exist.");
+        }
+
+        var files = Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new ReportInputException($"The run record folder '{directory}' holds no run records (*.json).");
+        }
+
+        var records = new List<RunRecord>(files.Count);
+        foreach (var file in files)
+        {
+            records.Add(await ReadAsync(file, cancellationToken));
+        }
+
+        return records;
+    }
+
+    public static async Task<RunRecord> ReadAsync(string file, CancellationToken cancellationToken = default)
+    {
+        RunRecord? record;
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            record = await JsonSerializer.DeserializeAsync<RunRecord>(stream, StrictOptions, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new ReportInputException($"'{file}' is not a run record: {e.Message}", e);
+        }
+
+        if (record is null)
+        {
+            throw new ReportInputException($"'{file}' holds 'null', not a run record.");
+        }
+
+        if (record.SchemaVersion > RunRecordJson.CurrentSchemaVersion)
+        {
+            throw new ReportInputException(
+                $"'{file}' is a run record of schema version {record.SchemaVersion}; this report generator reads up to {RunRecordJson.CurrentSchemaVersion}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(record.Scenario))
+        {
+            throw new ReportInputException($"'{file}' is a run record without a scenario name.");
+        }
+
+        return record;
+    }
+}

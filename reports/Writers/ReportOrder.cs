@@ -1,0 +1,13 @@
+using Resilience.Reports.Model;
+
+namespace Resilience.Reports.Writers;
+
+/// <summary>The order tables list scenarios in: what needs attention first, then by suite and name.</summary>
+public static class ReportOrder
+{
+    public static IEnumerable<ScenarioReport> FailuresFirst(IEnumerable<ScenarioReport> scenarios) =>
+        scenarios
+            .OrderBy(s => s.Verdict == Verdict.Fail ? 0 : s.Regressions.Count > 0 ? 1 : 2)
+            .ThenBy(s => s.Suite, StringComparer.Ordinal)
+            .ThenBy(s => s.Scenario, StringComparer.Ordinal);
+}

@@ -1,0 +1,58 @@
+using Resilience.Fixtures.Assertions;
+using Resilience.Fixtures.Experiments;
+using Resilience.Fixtures.Faults;
+using Resilience.Fixtures.Suites;
+
+namespace Resilience.Tests.Chaos;
+
+/// <summary>Redis in trouble under load: the service bypasses the cache, its breaker opens, nobody waits on Redis timeouts.</summary>
+public sealed class RedisFaultTests(StackFixture stack)
+{
+    [Fact]
+    public async Task Redis_down_opens_the_breaker_and_reads_bypass_the_cache()
+    {
+        var run = await Experiment.Against(stack).WithFault(Faults.Down("redis")).RunAsync();
+
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+    }
+
+    [Fact]
+    public async Task Redis_frozen_opens_the_breaker_and_no_request_waits_on_it()
+    {
+        var run = await Experiment.Against(stack).WithFault(Faults.Freeze("redis")).RunAsync();
+
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+    }
+
+    [Fact]
+    public async Task Redis_killed_opens_the_breaker_and_reads_bypass_the_cache()
+    {
+        var run = await Experiment.Against(stack).WithFault(Faults.Crash("redis")).RunAsync();
+
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+    }
+
+    [Fact]
+    public async Task Redis_connection_resets_open_the_breaker_and_reads_bypass_the_cache()
+    {
+        var run = await Experiment.Against(stack).WithFault(Faults.ConnectionReset("redis")).RunAsync();
+
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+    }
+
+    [Fact]
+    public async Task Redis_latency_keeps_reads_served_within_the_budget()
+    {
+        var run = await Experiment.Against(stack).WithFault(Faults.Latency("redis", TimeSpan.FromMilliseconds(500))).RunAsync();
+
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+    }
+
+    [Fact]
+    public async Task A_cache_flush_storm_keeps_reads_served_from_postgres()
+    {
+        var run = await Experiment.Against(stack).WithFault(Faults.CacheFlushStorm(every: TimeSpan.FromMilliseconds(200))).RunAsync();
+
+        await run.JudgeAsync(r => Requirements.ServedReadsWithinBudget(r));
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http;
+using Resilience.Load.Http;
+using Resilience.Load.Simulations;
+
+namespace Resilience.Tests.Harness.Load;
+
+[Collection(nameof(LoadTimingCollection))]
+public sealed class LoadShapeTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task Arrival_ramps_and_spikes_follow_their_shape_second_by_second()
+    {
+        await using var server = await TestHttpServer.StartAsync();
+        using var client = LoadHttpClient.Create();
+        LoadSimulation[] load =
+        [
+            Simulation.Inject(100, OneSecond),
+            Simulation.RampingInject(500, TimeSpan.FromSeconds(3)),
+            .. Simulation.Spike(new SpikeOptions(BaseRate: 200, PeakRate: 800, Before: OneSecond, Hold: OneSecond, After: OneSecond)),
+        ];
+
+        var result = await LoadRuns.For(LoadRuns.Get(client, server.Url), output, load).RunAsync();
+
+        output.WriteTimeline(result);
+        var expected = Enumerable.Range(0, 7).Select(second => Integrate(RateAt, second, second + 1)).ToArray();
+        var attempted = result.Timeline.Take(7).Select(second => (double)second.Attempted).ToArray();
+        var arrived = server.ArrivalsPerSecond(result.StartedAt, 7);
+        output.WriteLine($"expected: {string.Join(", ", expected.Select(value => value.ToString("F1")))}");
+        output.WriteLine($"server:   {string.Join(", ", arrived)}");
+        for (var second = 0; second < expected.Length; second++)
+        {
+            attempted[second].Should().BeApproximately(expected[second], 1, "the schedule of second {0} is the integral of the rate", second);
+            ((double)arrived[second]).Should().BeApproximately(
+                expected[second], (expected[second] * 0.05) + 5, "the server sees second {0}'s share of the shape", second);
+        }
+
+        server.RequestCount.Should().Be((int)result.Totals.Attempted);
+    }
+
+    [Fact]
+    public async Task Virtual_users_ramp_up_hold_and_ramp_down_without_exceeding_their_target()
+    {
+        await using var server = await TestHttpServer.StartAsync(async context =>
+        {
+            await Task.Delay(50, context.RequestAborted);
+            await context.Response.WriteAsync("ok", context.RequestAborted);
+        });
+        using var client = LoadHttpClient.Create();
+        LoadSimulation[] load =
+        [
+            Simulation.RampingConstant(8, TimeSpan.FromSeconds(4)),
+            Simulation.KeepConstant(8, OneSecond),
+            Simulation.RampingConstant(2, OneSecond),
+        ];
+
+        var result = await LoadRuns.For(LoadRuns.Get(client, server.Url), output, load).RunAsync();
+
+        output.WriteTimeline(result);
+        var arrivals = server.Arrivals.Select(arrival => (At: (arrival.At - result.StartedAt).TotalSeconds, arrival.Concurrency)).ToList();
+        foreach (var (at, concurrency) in arrivals)
+        {
+            // A user above a falling target may still finish the request it had started (50 ms).
+            var allowed = Math.Max(CopiesAt(at), CopiesAt(at - 0.2));
+            concurrency.Should().BeLessThanOrEqualTo(allowed, "at {0:F3}s the target was {1} users", at, allowed);
+        }
+
+        for (var second = 0; second < 4; second++)
+        {
+            var peak = arrivals.Where(arrival => arrival.At >= second && arrival.At < second + 1).Max(arrival => arrival.Concurrency);
+            peak.Should().BeGreaterThanOrEqualTo(CopiesAt(second), "second {0} of the ramp starts with that many users busy", second);
+        }
+
+        arrivals.Where(arrival => arrival.At is >= 4.2 and < 5).Max(arrival => arrival.Concurrency).Should().Be(8, "the hold keeps all eight users busy");
+        result.Totals.PeakInFlight.Should().Be(8);
+    }
+
+    private static double RateAt(double t) => t switch
+    {
+        < 1 => 100,
+        < 4 => 100 + (400 * (t - 1) / 3),
+        < 5 => 200,
+        < 6 => 800,
+        _ => 200,
+    };
+
+    /// <summary>Users of the closed profile at <paramref name="t"/> seconds: 0 to 8 over 4 s, 8 for 1 s, 8 to 2 over 1 s.</summary>
+    private static int CopiesAt(double t) => t switch
+    {
+        < 0 => 0,
+        < 4 => (int)Math.Round(2 * t, MidpointRounding.AwayFromZero),
+        < 5 => 8,
+        < 6 => (int)Math.Round(8 - (6 * (t - 5)), MidpointRounding.AwayFromZero),
+        _ => 2,
+    };
+
+    private static double Integrate(Func<double, double> rate, double from, double to)
+    {
+        const int steps = 10_000;
+        var width = (to - from) / steps;
+        return Enumerable.Range(0, steps).Sum(i => rate(from + ((i + 0.5) * width)) * width);
+    }
+}

@@ -1,0 +1,4 @@
+using Resilience.Fixtures.Suites;
+
+// One stack serves the whole suite.
+[assembly: AssemblyFixture(typeof(StackFixture))]
