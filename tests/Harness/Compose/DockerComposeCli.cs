@@ -9,7 +9,7 @@ namespace Resilience.Tests.Harness.Compose;
 public static class DockerComposeCli
 {
     public static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
+        (System.Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, "docker-compose"))
             .FirstOrDefault(File.Exists);
@@ -22,7 +22,7 @@ public static class DockerComposeCli
         }
 
         const string message = "docker-compose is not installed (Debian: apt-get install -y docker-compose).";
-        if (Environment.GetEnvironmentVariable("CI") == "true")
+        if (System.Environment.GetEnvironmentVariable("CI") == "true")
         {
             throw new InvalidOperationException($"{message} In CI (CI=true) it is required.");
         }

@@ -30,7 +30,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
         if (!File.Exists(ExecutablePath))
         {
             var message = $"Chromium is not installed at {ExecutablePath} (Debian: apt-get install -y chromium).";
-            if (Environment.GetEnvironmentVariable("CI") == "true")
+            if (System.Environment.GetEnvironmentVariable("CI") == "true")
             {
                 throw new InvalidOperationException($"{message} In CI (CI=true) a missing browser fails the test.");
             }
