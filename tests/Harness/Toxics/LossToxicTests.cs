@@ -14,14 +14,13 @@ public sealed class LossToxicTests(ToxiproxyFixture toxiproxy) : IClassFixture<T
     public async Task Tcp_loss_holds_lost_chunks_for_doubling_timeouts_and_delivers_every_byte()
     {
         const double Rto = 20;
-        await using var echo = await toxiproxy.ProxyAsync(TcpTestServer.Echo(), Cancellation);
-        using var connection = await echo.ConnectAsync(Cancellation);
-        await TcpClientProbe.RoundTripMillisecondsAsync(connection, 3, Cancellation);
-        await using var loss = await echo.Proxy.AddTcpLossAsync(0.3, retransmissionTimeout: TimeSpan.FromMilliseconds(Rto), cancellationToken: Cancellation);
+        using var echo = new BlockingEcho();
+        var proxy = await toxiproxy.Client.CreateProxyAsync($"tcp_loss_{Guid.NewGuid():N}", "127.0.0.1:0", echo.Address, cancellationToken: Cancellation);
+        await using var loss = await proxy.AddTcpLossAsync(0.3, retransmissionTimeout: TimeSpan.FromMilliseconds(Rto), cancellationToken: Cancellation);
 
-        // Every echo comes back intact (RoundTripAsync checks each one); k losses in a row hold a chunk for
+        // Every echo comes back intact (RoundTripsAsync checks each one); k losses in a row hold a chunk for
         // rto * (2^k - 1): 0, 20, 60, 140, 300 ms ...
-        var roundTrips = await TcpClientProbe.RoundTripMillisecondsAsync(connection, 100, Cancellation);
+        var roundTrips = await BlockingEcho.RoundTripsAsync(proxy.ListenPort, 100);
         var losses = roundTrips.Select(ms => (int)Math.Floor(Math.Log2((ms + 1) / Rto + 1))).ToList();
         var beyondTheirTimeouts = roundTrips.Zip(losses, (ms, lost) => ms - Rto * (Math.Pow(2, lost) - 1)).Where((_, index) => losses[index] > 0).ToList();
 
@@ -29,6 +28,7 @@ public sealed class LossToxicTests(ToxiproxyFixture toxiproxy) : IClassFixture<T
         losses.Count(lost => lost > 0).Should().BeInRange(10, 50, "about 30 of 100 chunks are lost at least once (binomial, ±4.3 σ): {0}", samples);
         losses.Should().Contain(lost => lost >= 2, "some chunk is lost twice in a row and waits 20 + 40 ms: {0}", samples);
         TcpClientProbe.Median(beyondTheirTimeouts).Should().BeLessThan(2, "a lost chunk leaves when its (doubling) timeouts are up: {0}", samples);
+        await proxy.DeleteAsync(Cancellation);
     }
 
     [Fact]
