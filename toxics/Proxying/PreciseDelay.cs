@@ -22,6 +22,7 @@ internal static class PreciseDelay
     private static readonly AutoResetEvent EarlierDeadline = new(false);
     private static readonly Lock Gate = new();
     private static Thread? timerThread;
+    private static bool nativeSleep = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
 
     /// <summary>A due time that never comes: the wait ends only when interrupted.</summary>
     public const long Forever = long.MaxValue;
@@ -140,12 +141,19 @@ internal static class PreciseDelay
 
     private static void SleepPrecisely(long ticks)
     {
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        if (nativeSleep)
         {
             var nanoseconds = ticks * 1_000_000_000 / Stopwatch.Frequency;
             var request = new TimeSpec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
-            _ = NanoSleep(ref request, IntPtr.Zero);
-            return;
+            try
+            {
+                _ = NanoSleep(ref request, IntPtr.Zero);
+                return;
+            }
+            catch (Exception missing) when (missing is DllNotFoundException or EntryPointNotFoundException)
+            {
+                nativeSleep = false;
+            }
         }
 
         var until = Stopwatch.GetTimestamp() + ticks;
@@ -163,10 +171,19 @@ internal static class PreciseDelay
     /// </summary>
     private static void RaiseSchedulingPriority()
     {
-        if (OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        try
         {
             const int PrioProcess = 0;
             _ = SetPriority(PrioProcess, GetThreadId(), -10);
+        }
+        catch (Exception missing) when (missing is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // An unusual C library: the default priority it is.
         }
     }
 
