@@ -16,9 +16,9 @@ public sealed class LatencyToxicTests(ToxiproxyFixture toxiproxy) : IClassFixtur
         var delaying = await toxiproxy.Client.CreateProxyAsync($"delaying_{Guid.NewGuid():N}", "127.0.0.1:0", echo.Address, cancellationToken: Cancellation);
         await using var latency = await delaying.AddLatencyAsync(TimeSpan.FromMilliseconds(100), cancellationToken: Cancellation);
 
-        // Side by side, one after the other: a busy machine slows both paths alike.
-        var plain = (await BlockingEcho.RoundTripsAsync(direct.ListenPort, 26)).Skip(5).ToList();
-        var delayed = (await BlockingEcho.RoundTripsAsync(delaying.ListenPort, 26)).Skip(5).ToList();
+        // Side by side, in turn: a busy machine slows both paths alike, and the first few pay for warming up.
+        var samples = await BlockingEcho.InterleavedRoundTripsAsync([direct.ListenPort, delaying.ListenPort], 36);
+        var (plain, delayed) = (samples[0].Skip(5).ToList(), samples[1].Skip(5).ToList());
         TestContext.Current.TestOutputHelper?.WriteLine($"direct median {Median(plain):F3} ms, with latency {Median(delayed):F3} ms: {string.Join(" ", delayed.Select(ms => ms.ToString("F2")))}");
 
         (Median(delayed) - Median(plain)).Should().BeApproximately(100, 2, "the median added delay over {0} round trips: {1}", delayed.Count, string.Join(", ", delayed.Select(ms => ms.ToString("F2"))));

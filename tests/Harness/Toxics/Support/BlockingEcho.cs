@@ -32,34 +32,61 @@ internal sealed class BlockingEcho : IDisposable
     public string Address => $"127.0.0.1:{Port}";
 
     /// <summary>Round-trip times in milliseconds of <paramref name="count"/> two-byte messages on one connection.</summary>
-    public static Task<List<double>> RoundTripsAsync(int port, int count, Func<int, Task>? beforeSample = null) =>
+    public static async Task<List<double>> RoundTripsAsync(int port, int count) => (await InterleavedRoundTripsAsync([port], count))[0];
+
+    /// <summary>
+    /// Round trips on one connection per port, taken in turn (a, b, a, b, ...), so that a busy machine weighs on
+    /// every path alike and their difference stays the proxy's.
+    /// </summary>
+    public static Task<List<double>[]> InterleavedRoundTripsAsync(IReadOnlyList<int> ports, int count) =>
         Task.Factory.StartNew(
             () =>
             {
-                using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
-                var samples = new List<double>(count);
-                var echoed = new byte[2];
-                for (var index = 0; index < count; index++)
+                var sockets = ports.Select(Connect).ToList();
+                try
                 {
-                    beforeSample?.Invoke(index).GetAwaiter().GetResult();
-                    var started = Stopwatch.GetTimestamp();
-                    socket.Send([(byte)index, 7]);
-                    for (var filled = 0; filled < 2;)
+                    var samples = ports.Select(_ => new List<double>(count)).ToArray();
+                    for (var index = 0; index < count; index++)
                     {
-                        var read = socket.Receive(echoed, filled, 2 - filled, SocketFlags.None);
-                        filled += read > 0 ? read : throw new EndOfStreamException("the echo closed the connection");
+                        for (var path = 0; path < sockets.Count; path++)
+                        {
+                            samples[path].Add(RoundTrip(sockets[path], (byte)index));
+                        }
                     }
 
-                    samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    echoed.Should().Equal([(byte)index, (byte)7]);
+                    return samples;
                 }
-
-                return samples;
+                finally
+                {
+                    sockets.ForEach(socket => socket.Dispose());
+                }
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
+
+    private static Socket Connect(int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+        return socket;
+    }
+
+    private static double RoundTrip(Socket socket, byte marker)
+    {
+        var echoed = new byte[2];
+        var started = Stopwatch.GetTimestamp();
+        socket.Send([marker, 7]);
+        for (var filled = 0; filled < 2;)
+        {
+            var read = socket.Receive(echoed, filled, 2 - filled, SocketFlags.None);
+            filled += read > 0 ? read : throw new EndOfStreamException("the echo closed the connection");
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        echoed.Should().Equal([marker, (byte)7]);
+        return elapsed;
+    }
 
     public void Dispose()
     {
