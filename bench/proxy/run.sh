@@ -73,6 +73,7 @@ redis_rps() { # $1 port, $2 test: prints requests per second
     | tr '\r' '\n' | awk -F'[: ]+' '/requests per second/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' | tail -1
 }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 declare -A results
 for round in $(seq "$rounds"); do
   echo "round $round of $rounds..." >&2
@@ -93,6 +94,7 @@ row() { # label, direct values, proxied values, target
 }
 
 echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; proxy environment: ${PROXY_ENV:-default}"
 echo "| measure (median of $rounds rounds) | direct | through proxy | ratio | target | rounds |"
 echo "|---|---|---|---|---|---|"
 row "pgbench TPS (-c 8 -j 2 -T $pg_seconds, TPC-B, scale 10)" "${results[pg_direct]}" "${results[pg_proxy]}" "≥ 90 %"
