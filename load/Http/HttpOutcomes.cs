@@ -23,8 +23,9 @@ public static class HttpOutcomes
             return StepResult.Error(code < StatusKinds.Length ? StatusKinds[code] : $"http_{code}");
         }
 
-        return response.Headers.TryGetValues(DegradedHeader, out var values)
-            ? StepResult.Degraded(values.FirstOrDefault() ?? StepResult.DefaultDegradedKind)
+        // NonValidated: no parsing and no allocation on the common path (no such header).
+        return response.Headers.NonValidated.TryGetValues(DegradedHeader, out var values)
+            ? StepResult.Degraded(values.ToString())
             : StepResult.Ok;
     }
 
