@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Load engine versus wrk on the same trivial endpoint, side by side in one run.
+#
+#   bench/load/run.sh [seconds-per-measurement] [rounds]
+#
+# Builds Release, starts bench/load/server (Kestrel, 200 "ok") on a free 127.0.0.1 port, then for each round:
+#   1. wrk -t2 -c64            closed loop, the reference rate
+#   2. load --vus 64           the engine's closed loop on the same 64 connections
+# and afterwards searches the engine's highest sustainable open-model rate (load --rate R): the highest R, in
+# steps of 5 % of wrk's median rate, at which the engine completes >= 99 % of R in every measured second's sum,
+# drops nothing and keeps p(99) from the intended start under 100 ms. Prints the ratios and the CPU each client
+# spent per 1000 requests (process CPU time / requests; the engine reports its own, wrk is measured by time(1)).
+set -euo pipefail
+
+seconds="${1:-8}"
+rounds="${2:-3}"
+connections=64
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$(mktemp -d)"
+server_pid=""
+
+cleanup() {
+    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" && wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building Release ..."
+dotnet build -c Release "$root/load/cli" -v quiet -nologo >/dev/null
+dotnet build -c Release "$root/bench/load/server" -v quiet -nologo >/dev/null
+load="$root/load/cli/bin/Release/net10.0/load"
+server="$root/bench/load/server/bin/Release/net10.0/trivial-server"
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+url="http://127.0.0.1:$port/"
+"$server" "$port" &
+server_pid=$!
+for _ in $(seq 1 100); do
+    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+    sleep 0.1
+done
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(dotnet --version) SDK, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+echo "endpoint: $url (trivial-server pid $server_pid), $seconds s per measurement, $rounds rounds"
+wrk -t2 -c"$connections" -d3s "$url" >/dev/null # warm the server's JIT before anything is measured
+
+# wrk: prints "<requests/s> <cpu ms per 1000 requests>"
+run_wrk() {
+    local out="$work/wrk.txt"
+    /usr/bin/time -f "cpu %U %S" -o "$work/wrk.time" wrk -t2 -c"$connections" -d"${seconds}s" "$url" >"$out"
+    local rps requests cpu
+    rps="$(awk '/Requests\/sec/ {print $2}' "$out")"
+    requests="$(awk '/requests in/ {print $1}' "$out")"
+    cpu="$(awk '/^cpu/ {print $2 + $3}' "$work/wrk.time")"
+    echo "$rps $(awk -v c="$cpu" -v n="$requests" 'BEGIN {printf "%.1f", c * 1000 * 1000 / n}')"
+}
+
+# load: prints "<completed/s over the measured seconds> <cpu ms per 1000 requests> <p99 ms> <dropped> <exit code>"
+run_load() {
+    local json="$work/load.json" out="$work/load.txt" code=0
+    "$load" --url "$url" --duration "${seconds}s" --json "$json" --progress-interval "${seconds}s" "$@" >"$out" || code=$?
+    local rate cpu
+    rate="$(jq --argjson n "$seconds" '[.timeline[:$n][] .completed] | add / $n' "$json")"
+    cpu="$(sed -n 's/.*, \([0-9.]*\) ms per 1000 requests.*/\1/p' "$out")"
+    echo "$rate $cpu $(jq '.latency.p99Ms' "$json") $(jq '.totals.dropped' "$json") $code"
+}
+
+median() { tr ' ' '\n' | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+wrk_rates=() wrk_cpus=() closed_rates=() closed_cpus=()
+for round in $(seq 1 "$rounds"); do
+    read -r rps cpu < <(run_wrk)
+    wrk_rates+=("$rps") wrk_cpus+=("$cpu")
+    read -r rate cpu _ _ _ < <(run_load --vus "$connections")
+    closed_rates+=("$rate") closed_cpus+=("$cpu")
+    printf 'round %d: wrk %8.0f/s (%5s ms CPU/1000)   load --vus %d %8.0f/s (%5s ms CPU/1000)\n' \
+        "$round" "$rps" "${wrk_cpus[-1]}" "$connections" "$rate" "$cpu"
+done
+
+wrk_rate="$(echo "${wrk_rates[*]}" | median)"
+closed_rate="$(echo "${closed_rates[*]}" | median)"
+
+# Open model: walk up from half of wrk's rate in 5 % steps; stop at the first rate that is not sustained.
+step="$(awk -v w="$wrk_rate" 'BEGIN {printf "%d", w * 0.05}')"
+rate="$(awk -v w="$wrk_rate" 'BEGIN {printf "%d", w * 0.5}')"
+best_rate=0 best_cpu="n/a" best_p99="n/a"
+while :; do
+    read -r achieved cpu p99 dropped code < <(run_load --rate "$rate" --max-in-flight 2000 \
+        --threshold "p(99) < 100ms" --threshold "dropped_rate == 0")
+    sustained="$(awk -v a="$achieved" -v r="$rate" -v c="$code" 'BEGIN {print (a >= 0.99 * r && c == 0) ? "yes" : "no"}')"
+    printf 'open model: --rate %6d  completed %8.0f/s  p99 %8.1f ms  dropped %6d  CPU/1000 %5s ms  sustained: %s\n' \
+        "$rate" "$achieved" "$p99" "$dropped" "$cpu" "$sustained"
+    if [[ "$sustained" != yes ]]; then break; fi
+    best_rate="$rate" best_cpu="$cpu" best_p99="$p99"
+    rate=$((rate + step))
+done
+
+echo
+echo "wrk (closed loop, $connections connections)      median $wrk_rate req/s, CPU per 1000 requests $(echo "${wrk_cpus[*]}" | median) ms"
+echo "load --vus $connections (closed loop)              median $closed_rate req/s, CPU per 1000 requests $(echo "${closed_cpus[*]}" | median) ms"
+echo "load --rate (highest sustainable, open)   $best_rate req/s (p99 $best_p99 ms), CPU per 1000 requests $best_cpu ms"
+awk -v o="$best_rate" -v c="$closed_rate" -v w="$wrk_rate" \
+    'BEGIN {printf "ratio: open-model sustainable / wrk = %.2f; closed loop / wrk = %.2f (target >= 0.70)\n", o / w, c / w}'
