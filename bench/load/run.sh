@@ -6,10 +6,12 @@
 # Builds Release, starts bench/load/server (Kestrel, 200 "ok") on a free 127.0.0.1 port, then for each round:
 #   1. wrk -t2 -c64            closed loop, the reference rate
 #   2. load --vus 64           the engine's closed loop on the same 64 connections
-# and afterwards searches the engine's highest sustainable open-model rate (load --rate R): the highest R, in
-# steps of 5 % of wrk's median rate, at which the engine completes >= 99 % of R in every measured second's sum,
-# drops nothing and keeps p(99) from the intended start under 100 ms. Prints the ratios and the CPU each client
-# spent per 1000 requests (process CPU time / requests; the engine reports its own, wrk is measured by time(1)).
+# and afterwards searches the engine's highest sustainable open-model rate (load --rate R over the same 64
+# connections): the highest R, in steps of 5 % of wrk's median rate, at which the engine completes >= 99 % of R
+# per second on average, drops nothing, and latency from the intended start stays flat (p50 < 10 ms, p99 < 250 ms;
+# past capacity the backlog grows every second, so both climb to seconds). A failed step is tried once more, as
+# other processes share the cores. Prints the ratios and the CPU each client spent per 1000 requests (process CPU
+# time / requests; the engine reports its own, wrk is measured by time(1)).
 set -euo pipefail
 
 seconds="${1:-8}"
@@ -78,6 +80,8 @@ for round in $(seq 1 "$rounds"); do
     printf 'round %d: wrk %8.0f/s (%5s ms CPU/1000)   load --vus %d %8.0f/s (%5s ms CPU/1000)\n' \
         "$round" "$rps" "${wrk_cpus[-1]}" "$connections" "$rate" "$cpu"
 done
+echo "load: $(sed -n 's/^load: //p' "$work/load.txt")"
+
 
 wrk_rate="$(echo "${wrk_rates[*]}" | median)"
 closed_rate="$(echo "${closed_rates[*]}" | median)"
@@ -86,14 +90,18 @@ closed_rate="$(echo "${closed_rates[*]}" | median)"
 step="$(awk -v w="$wrk_rate" 'BEGIN {printf "%d", w * 0.05}')"
 rate="$(awk -v w="$wrk_rate" 'BEGIN {printf "%d", w * 0.5}')"
 best_rate=0 best_cpu="n/a" best_p99="n/a"
+retried=no
 while :; do
-    read -r achieved cpu p99 dropped code < <(run_load --rate "$rate" --max-in-flight 2000 \
-        --threshold "p(99) < 100ms" --threshold "dropped_rate == 0")
+    read -r achieved cpu p99 dropped code < <(run_load --rate "$rate" --max-connections "$connections" \
+        --threshold "p(50) < 10ms" --threshold "p(99) < 250ms" --threshold "dropped_rate == 0")
     sustained="$(awk -v a="$achieved" -v r="$rate" -v c="$code" 'BEGIN {print (a >= 0.99 * r && c == 0) ? "yes" : "no"}')"
     printf 'open model: --rate %6d  completed %8.0f/s  p99 %8.1f ms  dropped %6d  CPU/1000 %5s ms  sustained: %s\n' \
         "$rate" "$achieved" "$p99" "$dropped" "$cpu" "$sustained"
-    if [[ "$sustained" != yes ]]; then break; fi
-    best_rate="$rate" best_cpu="$cpu" best_p99="$p99"
+    if [[ "$sustained" != yes ]]; then
+        if [[ "$retried" == no ]]; then retried=yes; continue; fi
+        break
+    fi
+    best_rate="$rate" best_cpu="$cpu" best_p99="$p99" retried=no
     rate=$((rate + step))
 done
 

@@ -86,6 +86,11 @@ internal static class LoadCommand
         Description = "Connections to the server at most (default: unlimited, one per request in flight); beyond it requests wait in the client, and that wait counts as latency.",
     };
 
+    private static readonly Option<string?> Client = new Option<string?>("--client")
+    {
+        Description = "HTTP client: 'fixed' (lean HTTP/1.1 client for one fixed request, the default for http://) or 'httpclient' (.NET HttpClient, the default and the only choice for https://).",
+    }.AcceptOnlyFromAmong("fixed", "httpclient");
+
     private static readonly Option<TimeSpan> Timeout = new("--timeout")
     {
         Description = "Per-request timeout; a request that runs out counts as error 'timeout'.",
@@ -117,7 +122,7 @@ internal static class LoadCommand
             "prints live progress and a summary, and exits with 1 when a --threshold fails.")
         {
             Url, Rate, VirtualUsers, Duration, Method, Headers, Body, ContentType, ThinkTime,
-            Thresholds, AbortOnFail, Seed, MaxInFlight, MaxConnections, Timeout, ProgressInterval, Json, Csv,
+            Thresholds, AbortOnFail, Seed, MaxInFlight, MaxConnections, Client, Timeout, ProgressInterval, Json, Csv,
         };
         command.Validators.Add(Validate);
         command.SetAction((parse, cancellationToken) => run(Settings(parse), cancellationToken));
@@ -143,6 +148,7 @@ internal static class LoadCommand
             Seed: parse.GetValue(Seed),
             MaxInFlight: parse.GetValue(MaxInFlight),
             MaxConnections: parse.GetValue(MaxConnections),
+            UseHttpClient: parse.GetValue(Client) is { } client ? client == "httpclient" : parse.GetRequiredValue(Url).Scheme != Uri.UriSchemeHttp,
             RequestTimeout: parse.GetValue(Timeout),
             ProgressInterval: parse.GetValue(ProgressInterval),
             JsonPath: parse.GetValue(Json),
@@ -189,6 +195,11 @@ internal static class LoadCommand
         if (Given(result, MaxInFlight, out var maxInFlight) && maxInFlight < 1)
         {
             result.AddError("--max-in-flight must be at least 1.");
+        }
+
+        if (Given(result, Client, out var client) && client == "fixed" && Given(result, Url, out var url) && url?.Scheme != Uri.UriSchemeHttp)
+        {
+            result.AddError("--client fixed speaks plain http:// only; use --client httpclient for https://.");
         }
 
         if (Given(result, MaxConnections, out var maxConnections) && maxConnections < 1)

@@ -17,6 +17,7 @@ internal sealed record LoadCommandSettings(
     long? Seed,
     int MaxInFlight,
     int? MaxConnections,
+    bool UseHttpClient,
     TimeSpan RequestTimeout,
     TimeSpan ProgressInterval,
     string? JsonPath,

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Resilience.Load;
 using Resilience.Load.Cli;
-using Resilience.Load.Http;
 using Resilience.Load.Results;
 using Resilience.Load.Simulations;
 
@@ -25,22 +24,18 @@ return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationT
 
 static async Task<int> RunAsync(LoadCommandSettings settings, CancellationToken cancellationToken)
 {
-    using var client = LoadHttpClient.Create(new LoadHttpClientOptions
-    {
-        RequestTimeout = settings.RequestTimeout,
-        MaxConnectionsPerServer = settings.MaxConnections ?? int.MaxValue,
-    });
+    using var scenario = new RequestScenario(settings);
     LoadSimulation load = settings.IsOpenModel
         ? Simulation.Inject(settings.Rate!.Value, settings.Duration)
         : Simulation.KeepConstant(settings.VirtualUsers!.Value, settings.Duration, settings.ThinkTime is { } think ? ThinkTime.Fixed(think) : null);
-    var builder = LoadTest.For(RequestScenario.Create(settings, client))
+    var builder = LoadTest.For(scenario.Scenario)
         .WithLoad(load)
         .WithThresholds(settings.Thresholds)
         .WithMaxInFlight(settings.MaxInFlight)
         .WithProgress(new LoadProgressWriter(Console.WriteLine), settings.ProgressInterval);
     var test = (settings.Seed is { } seed ? builder.WithSeed(seed) : builder).Build();
 
-    Console.WriteLine($"load: {test.Simulations.Count} simulation(s), {load.Duration.TotalSeconds:0.#}s against {settings.Url}, seed {test.Seed}");
+    Console.WriteLine($"load: {string.Join(", then ", test.Simulations.Select(simulation => simulation.GetType().Name))} for {load.Duration.TotalSeconds:0.#}s against {settings.Url} ({scenario.ClientName}), seed {test.Seed}");
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var interrupted = false;
     await using var run = test.Start(cancellationToken);

@@ -4,14 +4,46 @@ using Resilience.Load.Scenarios;
 
 namespace Resilience.Load.Cli;
 
-/// <summary>The one-request scenario the command line drives.</summary>
-internal static class RequestScenario
+/// <summary>The one-request scenario the command line drives, over the chosen HTTP client.</summary>
+internal sealed class RequestScenario : IDisposable
 {
-    public static Scenario Create(LoadCommandSettings settings, HttpClient client)
+    private readonly IDisposable _client;
+
+    public RequestScenario(LoadCommandSettings settings)
     {
         var name = $"{settings.Method} {settings.Url}";
-        return Scenario.Create(name).WithStep(HttpStep.Send(name, client, _ => Request(settings)));
+        if (settings.UseHttpClient)
+        {
+            var client = LoadHttpClient.Create(new LoadHttpClientOptions
+            {
+                RequestTimeout = settings.RequestTimeout,
+                MaxConnectionsPerServer = settings.MaxConnections ?? int.MaxValue,
+            });
+            _client = client;
+            Scenario = Scenarios.Scenario.Create(name).WithStep(HttpStep.Send(name, client, _ => Request(settings)));
+        }
+        else
+        {
+            var client = new FixedRequestClient(new FixedRequestOptions(
+                settings.Url,
+                settings.Method,
+                settings.Headers,
+                settings.Body is null ? default : Encoding.UTF8.GetBytes(settings.Body),
+                settings.ContentType,
+                settings.RequestTimeout,
+                settings.MaxConnections));
+            _client = client;
+            Scenario = Scenarios.Scenario.Create(name).WithStep(HttpStep.Fixed(name, client));
+        }
+
+        ClientName = settings.UseHttpClient ? "HttpClient" : "fixed-request HTTP/1.1 client";
     }
+
+    public Scenario Scenario { get; }
+
+    public string ClientName { get; }
+
+    public void Dispose() => _client.Dispose();
 
     private static HttpRequestMessage Request(LoadCommandSettings settings)
     {
