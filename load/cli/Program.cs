@@ -35,7 +35,7 @@ static async Task<int> RunAsync(LoadCommandSettings settings, CancellationToken 
         .WithProgress(new LoadProgressWriter(Console.WriteLine), settings.ProgressInterval);
     var test = (settings.Seed is { } seed ? builder.WithSeed(seed) : builder).Build();
 
-    Console.WriteLine($"load: {string.Join(", then ", test.Simulations.Select(simulation => simulation.GetType().Name))} for {load.Duration.TotalSeconds:0.#}s against {settings.Url} ({scenario.ClientName}), seed {test.Seed}");
+    Console.WriteLine($"load: {string.Join(", then ", test.Plan)} against {settings.Url} ({scenario.ClientName}), seed {test.Seed}");
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var interrupted = false;
     await using var run = test.Start(cancellationToken);
