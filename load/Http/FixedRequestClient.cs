@@ -25,7 +25,7 @@ public sealed class FixedRequestClient : IDisposable
     private readonly long _timeoutTicks;
     private readonly ConcurrentQueue<Http1Connection> _idle = new();
     private readonly ConcurrentDictionary<Http1Connection, byte> _open = new();
-    private readonly SemaphoreSlim? _connectionSlots;
+    private readonly ConnectionGate? _connectionSlots;
     private readonly Timer _timeoutSweep;
     private int _disposed;
 
@@ -48,7 +48,7 @@ public sealed class FixedRequestClient : IDisposable
             || method == HttpMethod.Delete || method == HttpMethod.Options;
         _endPoint = Resolve(options.Url);
         _timeoutTicks = (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        _connectionSlots = options.MaxConnections is { } max ? new SemaphoreSlim(max, max) : null;
+        _connectionSlots = options.MaxConnections is { } max ? new ConnectionGate(max) : null;
         var sweepEvery = TimeSpan.FromTicks(Math.Clamp(timeout.Ticks / 4, TimeSpan.TicksPerMillisecond * 10, TimeSpan.TicksPerMillisecond * 100));
         _timeoutSweep = new Timer(static state => ((FixedRequestClient)state!).TimeOutStuckExchanges(), this, sweepEvery, sweepEvery);
     }
@@ -62,7 +62,14 @@ public sealed class FixedRequestClient : IDisposable
     {
         if (_connectionSlots is not null)
         {
-            await _connectionSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _connectionSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return StepResult.Error(Scenarios.ErrorKinds.Canceled);
+            }
         }
 
         Http1Connection? connection = null;
@@ -120,7 +127,6 @@ public sealed class FixedRequestClient : IDisposable
 
         _open.Clear();
         _idle.Clear();
-        _connectionSlots?.Dispose();
     }
 
     private static StepResult Classify(Http1ResponseHead head) =>

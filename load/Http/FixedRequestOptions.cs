@@ -5,7 +5,8 @@ namespace Resilience.Load.Http;
 /// <see cref="Url"/>, encoded once.
 /// </summary>
 /// <param name="Headers">Extra request headers; Host and Content-Length are set from the URL and body.</param>
-/// <param name="Timeout">Whole exchange; an exchange still running after it fails with error kind "timeout".</param>
+/// <param name="Timeout">One exchange on a connection (not a wait for a free connection under <paramref name="MaxConnections"/>,
+/// which counts as latency); an exchange still running after it fails with error kind "timeout".</param>
 /// <param name="MaxConnections">Connections at most; beyond it requests wait for one (the wait counts as latency). Null: one per request in flight.</param>
 public sealed record FixedRequestOptions(
     Uri Url,
