@@ -4,8 +4,9 @@
 #   bench/load/run.sh [seconds-per-measurement] [rounds]
 #
 # Builds Release, starts bench/load/server (Kestrel, 200 "ok") on a free 127.0.0.1 port, then for each round:
-#   1. wrk -t2 -c64            closed loop, the reference rate
-#   2. load --vus 64           the engine's closed loop on the same 64 connections
+#   1. wrk -t2 -c64                        closed loop, the reference rate
+#   2. load --vus 64                       the engine's closed loop on the same 64 connections
+#   3. load --vus 64 --client httpclient   the same over .NET HttpClient, for comparison
 # and afterwards searches the engine's highest sustainable open-model rate (load --rate R over the same 64
 # connections): the highest R, in steps of 5 % of wrk's median rate, at which the engine completes >= 99 % of R
 # per second on average, drops nothing, and latency from the intended start stays flat (p50 < 10 ms, p99 < 250 ms;
@@ -71,14 +72,16 @@ run_load() {
 
 median() { tr ' ' '\n' | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-wrk_rates=() wrk_cpus=() closed_rates=() closed_cpus=()
+wrk_rates=() wrk_cpus=() closed_rates=() closed_cpus=() httpclient_rates=() httpclient_cpus=()
 for round in $(seq 1 "$rounds"); do
-    read -r rps cpu < <(run_wrk)
-    wrk_rates+=("$rps") wrk_cpus+=("$cpu")
+    read -r rps wrk_cpu < <(run_wrk)
+    wrk_rates+=("$rps") wrk_cpus+=("$wrk_cpu")
     read -r rate cpu _ _ _ < <(run_load --vus "$connections")
     closed_rates+=("$rate") closed_cpus+=("$cpu")
-    printf 'round %d: wrk %8.0f/s (%5s ms CPU/1000)   load --vus %d %8.0f/s (%5s ms CPU/1000)\n' \
-        "$round" "$rps" "${wrk_cpus[-1]}" "$connections" "$rate" "$cpu"
+    read -r http_rate http_cpu _ _ _ < <(run_load --vus "$connections" --client httpclient)
+    httpclient_rates+=("$http_rate") httpclient_cpus+=("$http_cpu")
+    printf 'round %d: wrk %6.0f/s (%4s ms CPU/1000)  load --vus %d %6.0f/s (%4s ms)  with HttpClient %6.0f/s (%4s ms)\n' \
+        "$round" "$rps" "$wrk_cpu" "$connections" "$rate" "$cpu" "$http_rate" "$http_cpu"
 done
 echo "load: $(sed -n 's/^load: //p' "$work/load.txt")"
 
@@ -105,9 +108,18 @@ while :; do
     rate=$((rate + step))
 done
 
+# CPU per request at a moderate fixed rate, where thread wake-ups rather than work dominate.
+read -r _ moderate_cpu _ _ _ < <(run_load --rate 2000)
+read -r _ moderate_http_cpu _ _ _ < <(run_load --rate 2000 --client httpclient)
+
 echo
-echo "wrk (closed loop, $connections connections)      median $wrk_rate req/s, CPU per 1000 requests $(echo "${wrk_cpus[*]}" | median) ms"
-echo "load --vus $connections (closed loop)              median $closed_rate req/s, CPU per 1000 requests $(echo "${closed_cpus[*]}" | median) ms"
-echo "load --rate (highest sustainable, open)   $best_rate req/s (p99 $best_p99 ms), CPU per 1000 requests $best_cpu ms"
+printf '%-44s %9s req/s   CPU per 1000 requests %s ms\n' \
+    "wrk -t2 -c$connections (closed loop), median" "$wrk_rate" "$(echo "${wrk_cpus[*]}" | median)" \
+    "load --vus $connections (closed loop), median" "$closed_rate" "$(echo "${closed_cpus[*]}" | median)" \
+    "load --vus $connections --client httpclient, median" "$(echo "${httpclient_rates[*]}" | median)" "$(echo "${httpclient_cpus[*]}" | median)" \
+    "load --rate, highest sustainable (open)" "$best_rate" "$best_cpu (p99 $best_p99 ms)" \
+    "load --rate 2000" "2000" "$moderate_cpu" \
+    "load --rate 2000 --client httpclient" "2000" "$moderate_http_cpu"
 awk -v o="$best_rate" -v c="$closed_rate" -v w="$wrk_rate" \
-    'BEGIN {printf "ratio: open-model sustainable / wrk = %.2f; closed loop / wrk = %.2f (target >= 0.70)\n", o / w, c / w}'
+    'BEGIN {printf "ratio to wrk: open-model sustainable %.2f, closed loop %.2f (target >= 0.70)\n", o / w, c / w}'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" 
