@@ -10,8 +10,8 @@
 # and afterwards searches the engine's highest sustainable open-model rate (load --rate R over the same 64
 # connections): the highest R, in steps of 5 % of wrk's median rate, at which the engine completes >= 99 % of R
 # per second on average, drops nothing, and latency from the intended start stays flat (p50 < 10 ms, p99 < 250 ms;
-# past capacity the backlog grows every second, so both climb to seconds). A failed step is tried once more, as
-# other processes share the cores. Prints the ratios and the CPU each client spent per 1000 requests (process CPU
+# past capacity the backlog grows every second, so both climb to seconds). It starts at half of wrk's rate and walks
+# up (or down); a failed step is tried once more, as other processes share the cores. Prints the ratios and the CPU each client spent per 1000 requests (process CPU
 # time / requests; the engine reports its own, wrk is measured by time(1)).
 set -euo pipefail
 
@@ -83,30 +83,45 @@ for round in $(seq 1 "$rounds"); do
     printf 'round %d: wrk %6.0f/s (%4s ms CPU/1000)  load --vus %d %6.0f/s (%4s ms)  with HttpClient %6.0f/s (%4s ms)\n' \
         "$round" "$rps" "$wrk_cpu" "$connections" "$rate" "$cpu" "$http_rate" "$http_cpu"
 done
-echo "load: $(sed -n 's/^load: //p' "$work/load.txt")"
 
 
 wrk_rate="$(echo "${wrk_rates[*]}" | median)"
 closed_rate="$(echo "${closed_rates[*]}" | median)"
 
-# Open model: walk up from half of wrk's rate in 5 % steps; stop at the first rate that is not sustained.
+# Open model: from half of wrk's rate, walk up in 5 % steps while sustained, or down until sustained.
+# try_rate R: runs R (once more if it fails, as other processes share the cores); 0 when sustained.
+try_rate() {
+    local attempt achieved cpu p99 dropped code sustained
+    for attempt in 1 2; do
+        read -r achieved cpu p99 dropped code < <(run_load --rate "$1" --max-connections "$connections" \
+            --threshold "p(50) < 10ms" --threshold "p(99) < 250ms" --threshold "dropped_rate == 0")
+        sustained="$(awk -v a="$achieved" -v r="$1" -v c="$code" 'BEGIN {print (a >= 0.99 * r && c == 0) ? "yes" : "no"}')"
+        printf 'open model: --rate %6d  completed %8.0f/s  p99 %8.1f ms  dropped %6d  CPU/1000 %5s ms  sustained: %s\n' \
+            "$1" "$achieved" "$p99" "$dropped" "$cpu" "$sustained"
+        if [[ "$sustained" == yes ]]; then
+            last_cpu="$cpu" last_p99="$p99"
+            return 0
+        fi
+    done
+    return 1
+}
+
 step="$(awk -v w="$wrk_rate" 'BEGIN {printf "%d", w * 0.05}')"
 rate="$(awk -v w="$wrk_rate" 'BEGIN {printf "%d", w * 0.5}')"
-best_rate=0 best_cpu="n/a" best_p99="n/a"
-retried=no
-while :; do
-    read -r achieved cpu p99 dropped code < <(run_load --rate "$rate" --max-connections "$connections" \
-        --threshold "p(50) < 10ms" --threshold "p(99) < 250ms" --threshold "dropped_rate == 0")
-    sustained="$(awk -v a="$achieved" -v r="$rate" -v c="$code" 'BEGIN {print (a >= 0.99 * r && c == 0) ? "yes" : "no"}')"
-    printf 'open model: --rate %6d  completed %8.0f/s  p99 %8.1f ms  dropped %6d  CPU/1000 %5s ms  sustained: %s\n' \
-        "$rate" "$achieved" "$p99" "$dropped" "$cpu" "$sustained"
-    if [[ "$sustained" != yes ]]; then
-        if [[ "$retried" == no ]]; then retried=yes; continue; fi
-        break
-    fi
-    best_rate="$rate" best_cpu="$cpu" best_p99="$p99" retried=no
-    rate=$((rate + step))
-done
+best_rate=0 best_cpu="n/a" best_p99="n/a" last_cpu="" last_p99=""
+if try_rate "$rate"; then
+    best_rate="$rate" best_cpu="$last_cpu" best_p99="$last_p99"
+    while rate=$((rate + step)) && try_rate "$rate"; do
+        best_rate="$rate" best_cpu="$last_cpu" best_p99="$last_p99"
+    done
+else
+    while rate=$((rate - step)) && ((rate > step)); do
+        if try_rate "$rate"; then
+            best_rate="$rate" best_cpu="$last_cpu" best_p99="$last_p99"
+            break
+        fi
+    done
+fi
 
 # CPU per request at a moderate fixed rate, where thread wake-ups rather than work dominate.
 read -r _ moderate_cpu _ _ _ < <(run_load --rate 2000)
