@@ -15,7 +15,7 @@ public sealed class ConnectionGateTests
         var second = WaitThenNote(gate, 2, resumedOn);
         first.IsCompleted.Should().BeFalse("the only slot is taken");
 
-        var releasingThread = Environment.CurrentManagedThreadId;
+        var releasingThread = System.Environment.CurrentManagedThreadId;
         gate.Release();
         await first;
         gate.Release();
@@ -45,6 +45,6 @@ public sealed class ConnectionGateTests
     private static async Task WaitThenNote(ConnectionGate gate, int waiter, List<(int, int)> resumedOn)
     {
         await gate.WaitAsync(TestContext.Current.CancellationToken);
-        resumedOn.Add((waiter, Environment.CurrentManagedThreadId));
+        resumedOn.Add((waiter, System.Environment.CurrentManagedThreadId));
     }
 }
