@@ -11,7 +11,7 @@ using Resilience.App.Endpoints;
 using Resilience.App.Observability;
 using Resilience.App.Pricing;
 using Resilience.App.Resilience;
-using StackExchange.Redis;
+using Resilience.App.Startup;
 
 // The content root is the app's own directory, so appsettings.json is found whatever directory it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -36,10 +36,10 @@ catch (InvalidSettingsException e)
     return 2;
 }
 
-var redis = await RedisConnection.ConnectAsync(settings.RedisConfiguration, settings.Redis);
-AddServices(builder.Services, settings, redis);
+AddServices(builder.Services, settings);
 
 var app = builder.Build();
+var redis = app.Services.GetRequiredService<RedisConnection>();
 app.UseExceptionHandler(failed => failed.Run(context =>
     TypedResults.Json(new ErrorBody($"internal error (request {context.TraceIdentifier})"), AppJsonContext.Default.ErrorBody,
         statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)));
@@ -69,14 +69,15 @@ await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null);
 var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Resilience.App");
 startup.LogInformation("PostgreSQL {Postgres}, Redis {Redis}, price service {External}",
     PostgresDataSource.Describe(settings.PostgresConnectionString),
-    string.Join(",", redis.GetEndPoints().Select(e => e.ToString())),
+    string.Join(",", redis.Current.GetEndPoints().Select(e => e.ToString())),
     new Uri(settings.External.BaseUrl).GetLeftPart(UriPartial.Authority));
 await app.Services.GetRequiredService<Schema>().MigrateAsync(
     TimeSpan.FromSeconds(settings.Postgres.StartupTimeoutSeconds), app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<PoolWarmUp>().RunAsync(app.Lifetime.ApplicationStopping);
+app.Lifetime.ApplicationStarted.Register(() => _ = app.Services.GetRequiredService<RequestPathWarmUp>()
+    .RunAsync(RequestPathWarmUp.SelfAddress(app.Urls.First()), app.Lifetime.ApplicationStopping));
 
 await app.RunAsync();
-await redis.DisposeAsync();
 return 0;
 
 static void ConfigureHost(WebApplicationBuilder builder)
@@ -100,7 +101,7 @@ static void ConfigureHost(WebApplicationBuilder builder)
     builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
 }
 
-static void AddServices(IServiceCollection services, AppSettings settings, IConnectionMultiplexer redis)
+static void AddServices(IServiceCollection services, AppSettings settings)
 {
     services.AddSingleton(settings);
     services.AddSingleton(settings.Resilience);
@@ -127,8 +128,9 @@ static void AddServices(IServiceCollection services, AppSettings settings, IConn
     services.AddSingleton(_ => PostgresDataSource.Create(settings.PostgresConnectionString, settings.Postgres));
     services.AddSingleton<Schema>();
     services.AddSingleton<PoolWarmUp>();
+    services.AddSingleton<RequestPathWarmUp>();
     services.AddSingleton<OrderStore>();
-    services.AddSingleton(redis);
+    services.AddSingleton<RedisConnection>();
     services.AddSingleton<OrderCache>();
 
     services.AddHttpClient<PriceClient>(http =>

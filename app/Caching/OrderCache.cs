@@ -13,13 +13,12 @@ namespace Resilience.App.Caching;
 /// while the Redis breaker is open, because a cache fill must never slow a request down.
 /// </summary>
 public sealed class OrderCache(
-    IConnectionMultiplexer redis,
+    RedisConnection redis,
     [FromKeyedServices(Dependency.Redis)] DependencyCaller caller,
     BreakerJournals breakers,
     AppSettings settings,
     TimeProvider clock)
 {
-    private readonly IDatabase _db = redis.GetDatabase();
     private readonly TimeSpan _freshFor = TimeSpan.FromMilliseconds(settings.Redis.FreshForMs);
     private readonly TimeSpan _keepFor = TimeSpan.FromSeconds(settings.Redis.KeepForSeconds);
     private readonly BreakerJournal _breaker = breakers.For(Dependency.Redis);
@@ -29,12 +28,26 @@ public sealed class OrderCache(
     /// <summary>The breaker is open: callers skip Redis without waiting for anything.</summary>
     public bool IsBypassed => _breaker.IsRejecting;
 
+    /// <summary>
+    /// The cached copy, or null. A reply that is not this order (undecodable, or another id) means the connection
+    /// is out of step: it fails the call and replaces the connection, and is never served.
+    /// </summary>
     public ValueTask<DependencyResult<CachedOrder?>> GetAsync(long id, RequestBudget budget) =>
         caller.ExecuteAsync("cache.get", isRead: true, budget, static async (s, ct) =>
         {
-            var value = await s.db.StringGetAsync(Key(s.id)).WaitOrAbandonAsync(ct);
-            return value.IsNull ? null : Decode(value);
-        }, (db: _db, id));
+            var value = await s.redis.Database.StringGetAsync(Key(s.id)).WaitOrAbandonAsync(ct);
+            if (value.IsNull)
+            {
+                return null;
+            }
+            var entry = Decode(value);
+            if (entry?.Order.Id != s.id)
+            {
+                s.redis.Replace($"a read of order {s.id} got a reply for something else");
+                throw new RedisReplyMismatchException($"Redis answered the read of order {s.id} with something else");
+            }
+            return entry;
+        }, (redis, id));
 
     /// <summary>Caches the order without waiting for Redis; returns false when Redis is known to be failing.</summary>
     public bool TryPut(Order order)
@@ -47,7 +60,7 @@ public sealed class OrderCache(
         {
             var entry = new CachedOrder(order, clock.GetUtcNow().ToUnixTimeMilliseconds());
             var bytes = JsonSerializer.SerializeToUtf8Bytes(entry, AppJsonContext.Default.CachedOrder);
-            _db.StringSet(Key(order.Id), bytes, _keepFor, flags: CommandFlags.FireAndForget);
+            redis.Database.StringSet(Key(order.Id), bytes, _keepFor, flags: CommandFlags.FireAndForget);
             return true;
         }
         catch (RedisException)
@@ -67,7 +80,6 @@ public sealed class OrderCache(
         }
         catch (JsonException)
         {
-            // A foreign or corrupt entry is a miss; the next read from PostgreSQL overwrites it.
             return null;
         }
     }

@@ -3,8 +3,9 @@ using System.Diagnostics.Metrics;
 namespace Resilience.App.Observability;
 
 /// <summary>
-/// The app's own meter. prometheus-net bridges .NET meters, so these appear on /metrics next to Polly's
-/// <c>Polly</c> meter and the HTTP request durations.
+/// The app's own meter. prometheus-net bridges .NET meters (prefixing the meter name), so these appear on
+/// /metrics as <c>resilience_app_dependency_failures</c> and <c>resilience_app_degraded_responses</c>, next to
+/// Polly's <c>Polly</c> meter and the HTTP request durations.
 /// </summary>
 public sealed class AppMetrics
 {
@@ -17,10 +18,10 @@ public sealed class AppMetrics
     {
         var meter = meters.Create(MeterName);
         _dependencyFailures = meter.CreateCounter<long>(
-            "resilience_app_dependency_failures",
+            "dependency_failures",
             description: "Dependency calls that produced no answer, by dependency and reason (circuit-open, shed, timeout, budget-exhausted, unavailable).");
         _degradedResponses = meter.CreateCounter<long>(
-            "resilience_app_degraded_responses",
+            "degraded_responses",
             description: "Responses served in a degraded mode, by kind (stale, cache-bypass, fallback-price).");
     }
 

@@ -18,6 +18,9 @@ public sealed class BreakerJournal(string dependency, TimeProvider clock, ILogge
 
     public string Dependency { get; } = dependency;
 
+    /// <summary>Raised after every recorded transition, outside the journal's lock.</summary>
+    public event EventHandler<BreakerTransition>? Transitioned;
+
     /// <summary>Polly's view of the breaker; reads Closed until the pipeline is first built.</summary>
     public CircuitBreakerStateProvider StateProvider { get; } = new();
 
@@ -55,6 +58,7 @@ public sealed class BreakerJournal(string dependency, TimeProvider clock, ILogge
         }
         logger.LogWarning("Circuit breaker {Dependency} {From} -> {To} (cause: {Cause}, break: {BreakDurationMs} ms)",
             Dependency, transition.From, transition.To, cause ?? "-", transition.BreakDurationMs);
+        Transitioned?.Invoke(this, transition);
     }
 
     public (IReadOnlyList<BreakerTransition> Transitions, long Dropped) Snapshot()

@@ -31,11 +31,13 @@ public sealed class RequestBudget : IDisposable
     /// <summary>The budget ran out (as opposed to the client going away).</summary>
     public bool Exhausted => Token.IsCancellationRequested && !ClientAborted;
 
+    /// <summary>A budget as configured, for work outside a request (the start-up warm-up).</summary>
+    public static RequestBudget Start(ResilienceSettings settings, CancellationToken clientAborted = default) =>
+        new(clientAborted, settings.RequestBudget.Enabled ? settings.RequestBudgetDuration : null);
+
     public static ValueTask<RequestBudget?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
-        var settings = context.RequestServices.GetRequiredService<AppSettings>().Resilience;
-        TimeSpan? limit = settings.RequestBudget.Enabled ? settings.RequestBudgetDuration : null;
-        var budget = new RequestBudget(context.RequestAborted, limit);
+        var budget = Start(context.RequestServices.GetRequiredService<AppSettings>().Resilience, context.RequestAborted);
         context.Response.RegisterForDispose(budget);
         return ValueTask.FromResult<RequestBudget?>(budget);
     }

@@ -4,9 +4,15 @@ using Resilience.Fixtures.Stack;
 namespace Resilience.Tests.Harness.App;
 
 /// <summary>The app's order endpoints on healthy dependencies, through the proxies, against real servers.</summary>
-public sealed class OrderEndpointTests(HealthyStack fixture) : IClassFixture<HealthyStack>
+[Collection(AppStackCollection.Name)]
+public sealed class OrderEndpointTests(AppStack fixture) : IAsyncLifetime
 {
     private HttpClient Client => fixture.Client;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>A burst on a busy machine may trip a breaker; the next test starts healthy regardless.</summary>
+    public async ValueTask DisposeAsync() => await fixture.RestoreAsync();
 
     [Fact]
     public async Task A_created_order_is_committed_priced_by_the_price_service_and_readable()
@@ -50,12 +56,14 @@ public sealed class OrderEndpointTests(HealthyStack fixture) : IClassFixture<Hea
     }
 
     [Fact]
-    public async Task Fifty_concurrent_posts_with_one_key_store_one_row_and_all_answer_with_it()
+    public async Task Fifty_concurrent_clients_retrying_one_post_store_one_row_and_all_get_it()
     {
-        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Client.CreateOrderAsync("concurrent-1", "carol", "SKU-7", 1)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => CreateRetryingAsync("concurrent-1", "carol")));
 
-        answers.Select(answer => answer.Status).Should().OnlyContain(status => status == 200 || status == 201, string.Join("\n", answers.Where(a => a.Status >= 300)));
-        answers.Count(answer => answer.Status == 201).Should().Be(1, "exactly one request created the order");
+        answers.Select(answer => answer.Status).Should().OnlyContain(status => status == 200 || status == 201,
+            string.Join("\n", answers.Where(answer => answer.Status >= 300)));
+        // At most one 201: the request that created the row may itself have timed out and been answered, on retry, as a replay.
+        answers.Count(answer => answer.Status == 201).Should().BeLessThanOrEqualTo(1);
         answers.Select(answer => answer.Json<OrderDto>().Id).Distinct().Should().ContainSingle();
         (await StoredCountAsync("concurrent-1")).Should().Be(1);
     }
@@ -149,6 +157,21 @@ public sealed class OrderEndpointTests(HealthyStack fixture) : IClassFixture<Hea
         byPrefix.Items.Select(order => order.Id).Should().Equal(newer.Id, older.Id);
         byTwoWords.Items.Select(order => order.Id).Should().Equal(older.Id);
         bySku.Items.Select(order => order.Id).Should().Equal(older.Id);
+    }
+
+    /// <summary>A well-behaved client: a 503 is retried with the same key after its Retry-After.</summary>
+    private async Task<AppResponse> CreateRetryingAsync(string idempotencyKey, string customer)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await Client.CreateOrderAsync(idempotencyKey, customer, "SKU-7", 1);
+            if (answer.Status != 503 || attempt == 10)
+            {
+                return answer;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(int.Parse(answer.Header("Retry-After")!)), TestContext.Current.CancellationToken);
+        }
     }
 
     private async Task<long> StoredCountAsync(string idempotencyKey)

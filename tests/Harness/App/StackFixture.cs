@@ -4,7 +4,7 @@ using Resilience.Fixtures.Stack;
 namespace Resilience.Tests.Harness.App;
 
 /// <summary>
-/// One started <see cref="ResilienceStack"/> shared by the tests of a class. Where the machine has no
+/// One started <see cref="ResilienceStack"/> shared by the tests of a class or collection. Where the machine has no
 /// PostgreSQL or Redis the tests are skipped, except on CI (<c>CI=true</c>), where that is a failure.
 /// </summary>
 public abstract class StackFixture : IAsyncLifetime
@@ -53,24 +53,4 @@ public abstract class StackFixture : IAsyncLifetime
 
         return _stack is not null ? this : throw new InvalidOperationException("The stack did not start.");
     }
-}
-
-/// <summary>The app with its default settings and healthy dependencies.</summary>
-public sealed class HealthyStack : StackFixture;
-
-/// <summary>
-/// The app set up for fault tests: breakers that close one second after a fault ends, and cached copies that are
-/// never fresh, so every read asks PostgreSQL and the stale fallback is exercised at once.
-/// </summary>
-public sealed class FaultStack : StackFixture
-{
-    public const int BreakDurationMs = 1000;
-
-    protected override ResilienceStackBuilder Configure(ResilienceStackBuilder stack) => stack.WithApp(FastRecovery);
-
-    public static AppUnderTestBuilder FastRecovery(AppUnderTestBuilder app) => app
-        .WithSetting("Redis:FreshForMs", "0")
-        .WithSetting("Resilience:Postgres:CircuitBreaker:BreakDurationMs", $"{BreakDurationMs}")
-        .WithSetting("Resilience:Redis:CircuitBreaker:BreakDurationMs", $"{BreakDurationMs}")
-        .WithSetting("Resilience:External:CircuitBreaker:BreakDurationMs", $"{BreakDurationMs}");
 }

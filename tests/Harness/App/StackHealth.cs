@@ -9,12 +9,15 @@ public static class StackHealth
         (await client.FetchAsync("/resilience")).Json<ResilienceStatusDto>();
 
     /// <summary>
-    /// Removes every fault, then sends traffic that touches all three dependencies until every breaker is closed
-    /// again (Polly half-opens a breaker only when a call arrives after the break).
+    /// Removes every fault, waits until the app is ready (its clients reconnected), then sends traffic that touches
+    /// all three dependencies until every breaker is closed again (Polly half-opens a breaker only when a call
+    /// arrives after the break).
     /// </summary>
     public static async Task RestoreAsync(this StackFixture fixture)
     {
         await fixture.Stack.ResetFaultsAsync(TestContext.Current.CancellationToken);
+        await Eventually.UntilAsync(
+            () => fixture.Client.FetchAsync("/health/ready"), ready => ready.Status == 200, TimeSpan.FromSeconds(20), "the app ready");
         await Eventually.UntilAsync(
             async () =>
             {

@@ -1,6 +1,7 @@
 using Npgsql;
+using Resilience.App.Data;
 
-namespace Resilience.App.Data;
+namespace Resilience.App.Startup;
 
 /// <summary>
 /// Creates the schema on start-up. Idempotent (IF NOT EXISTS throughout) and serialised with an advisory lock,

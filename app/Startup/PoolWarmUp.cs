@@ -1,8 +1,9 @@
 using Npgsql;
 using Resilience.App.Configuration;
+using Resilience.App.Data;
 using Resilience.App.Resilience;
 
-namespace Resilience.App.Data;
+namespace Resilience.App.Startup;
 
 /// <summary>
 /// Opens part of the connection pool before the app reports ready. A fresh pool meeting a burst pays for a
