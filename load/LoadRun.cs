@@ -26,6 +26,7 @@ public sealed class LoadRun : IAsyncDisposable
     private readonly ThresholdTracker _thresholds;
     private readonly TimelineAggregator _aggregator;
     private string? _abortReason;
+    private int _ended;
 
     internal LoadRun(LoadTest test, CancellationToken cancellationToken)
     {
@@ -84,6 +85,11 @@ public sealed class LoadRun : IAsyncDisposable
     /// <summary>Stops starting iterations; running ones get the graceful-stop time to finish. The first reason is kept.</summary>
     public void Stop(string reason = "stopped on request")
     {
+        if (Volatile.Read(ref _ended) != 0)
+        {
+            return; // the load is over; nothing left to stop
+        }
+
         Interlocked.CompareExchange(ref _abortReason, reason, null);
         _stop.Cancel();
     }
@@ -113,6 +119,7 @@ public sealed class LoadRun : IAsyncDisposable
     {
         var aggregation = _aggregator.RunUntilAsync(_driver.Finished);
         var endTicks = await _driver.Finished.ConfigureAwait(false);
+        Volatile.Write(ref _ended, 1);
         await aggregation.ConfigureAwait(false);
         _aggregator.CloseRemaining(endTicks);
         _cancellationToken.ThrowIfCancellationRequested();
@@ -130,7 +137,7 @@ public sealed class LoadRun : IAsyncDisposable
             Seed: _test.Seed,
             StartedAt: _clock.StartedAt,
             EndedAt: endedAt,
-            Simulations: _test.Phases.Select(phase => phase.Describe()).ToList(),
+            Simulations: _test.Plan,
             Totals: _aggregator.Totals(interrupted: _inFlight.Current, peakInFlight: _inFlight.Peak),
             Latency: LatencyHistograms.Summarize(_aggregator.Latency),
             ServiceTime: LatencyHistograms.Summarize(_aggregator.ServiceTime),

@@ -51,6 +51,9 @@ public sealed class LoadTest
     /// <summary>The planned length of the load, without the wait for the last iterations.</summary>
     public TimeSpan Duration => Phases.Count == 0 ? TimeSpan.Zero : Phases[^1].End;
 
+    /// <summary>The load shape as it will run, one line per simulation, e.g. "ramp arrivals 0/s -> 200/s over 10s".</summary>
+    public IReadOnlyList<string> Plan => Phases.Select(phase => phase.Describe()).ToList();
+
     internal IProgress<LoadProgress>? Progress { get; }
 
     internal IReadOnlyList<LoadPhase> Phases { get; }

@@ -37,8 +37,6 @@ internal sealed class IterationRunner
         _iterationToken = iterationToken;
     }
 
-    public CancellationToken IterationToken => _iterationToken;
-
     /// <summary>Open model: arrival <paramref name="index"/> of the schedule, already admitted to in-flight.</summary>
     public void StartScheduled(long intendedTicks, long index)
     {

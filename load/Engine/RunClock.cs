@@ -36,6 +36,4 @@ internal sealed class RunClock
     public static long SecondOf(long ticks) => ticks / TicksPerSecond;
 
     public DateTimeOffset ToDateTime(long ticks) => StartedAt + ToTimeSpan(ticks);
-
-    public long FromDateTime(DateTimeOffset at) => ToTicks(at - StartedAt);
 }

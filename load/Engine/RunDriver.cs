@@ -27,6 +27,7 @@ internal sealed class RunDriver
     private readonly CancellationTokenSource _stop;
     private readonly CancellationTokenSource _interrupt;
     private readonly TaskCompletionSource<long> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ArrivalBatch? _batch;
     private long _nextArrival;
     private long _nextSecondEnd = 1;
 
@@ -129,6 +130,7 @@ internal sealed class RunDriver
                 due = phaseStart + RunClock.ToTicks(schedule.DueAt(index));
             }
 
+            Dispatch();
             MarkSecondsEndedBy(now);
             if (index < schedule.Count)
             {
@@ -146,10 +148,21 @@ internal sealed class RunDriver
         var arrival = _nextArrival++;
         if (admitted)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(
-                static state => state.Runner.StartScheduled(state.Due, state.Arrival),
-                (Runner: _runner, Due: dueTicks, Arrival: arrival),
-                preferLocal: false);
+            _batch ??= new ArrivalBatch(_runner);
+            _batch.Add(dueTicks, arrival);
+            if (_batch.IsFull)
+            {
+                Dispatch();
+            }
+        }
+    }
+
+    private void Dispatch()
+    {
+        if (_batch is not null)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_batch, preferLocal: false);
+            _batch = null;
         }
     }
 

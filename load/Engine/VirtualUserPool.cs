@@ -18,7 +18,6 @@ internal sealed class VirtualUserPool
     private readonly int[] _states;
     private readonly Random?[] _randoms;
     private readonly long[] _iterations;
-    private readonly List<Task> _users = [];
     private int _target;
     private ThinkTime _thinkTime = ThinkTime.None;
 
@@ -31,8 +30,6 @@ internal sealed class VirtualUserPool
         _randoms = new Random?[capacity];
         _iterations = new long[capacity];
     }
-
-    public int Target => Volatile.Read(ref _target);
 
     public ThinkTime ThinkTime
     {
@@ -51,13 +48,10 @@ internal sealed class VirtualUserPool
             if (Interlocked.CompareExchange(ref _states[user], Running, Idle) == Idle)
             {
                 var index = user;
-                _users.Add(Task.Run(() => RunAsync(index)));
+                _ = Task.Run(() => RunAsync(index));
             }
         }
     }
-
-    /// <summary>Completes when every user has left; set the target to zero first.</summary>
-    public Task Stopped => Task.WhenAll(_users);
 
     private async Task RunAsync(int user)
     {

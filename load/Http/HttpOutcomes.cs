@@ -20,13 +20,18 @@ public static class HttpOutcomes
         var code = (int)response.StatusCode;
         if (code >= 400)
         {
-            return StepResult.Error(code < StatusKinds.Length ? StatusKinds[code] : $"http_{code}");
+            return StepResult.Error(StatusKind(code));
         }
 
-        return response.Headers.TryGetValues(DegradedHeader, out var values)
-            ? StepResult.Degraded(values.FirstOrDefault() ?? StepResult.DefaultDegradedKind)
+        // NonValidated: no parsing and no allocation on the common path (no such header).
+        return response.Headers.NonValidated.TryGetValues(DegradedHeader, out var values)
+            ? StepResult.Degraded(values.ToString())
             : StepResult.Ok;
     }
+
+    /// <summary>"http_503" for 503, without allocating for the usual codes.</summary>
+    public static string StatusKind(int statusCode) =>
+        statusCode >= 0 && statusCode < StatusKinds.Length ? StatusKinds[statusCode] : $"http_{statusCode}";
 
     /// <summary>The error kind of a failed request; cancellation by the run itself is "canceled".</summary>
     public static StepResult FromException(Exception exception, CancellationToken runToken)
@@ -38,6 +43,8 @@ public static class HttpOutcomes
             OperationCanceledException or TimeoutException => ErrorKinds.Timeout,
             HttpRequestException request => KindOf(request),
             IOException io => FindSocketError(io) is { } socketError ? KindOf(socketError) : "io_error",
+            SocketException socket => KindOf(socket.SocketErrorCode),
+            ObjectDisposedException => "connection_closed",
             _ => ErrorKinds.FromException(exception, runToken),
         });
     }

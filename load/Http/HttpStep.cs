@@ -22,6 +22,13 @@ public static class HttpStep
         return new ScenarioStep(name, weight, context => SendAsync(client, request(context), context.CancellationToken));
     }
 
+    /// <summary>A step sending the fixed request of <paramref name="client"/> (the cheapest way to load one URL).</summary>
+    public static ScenarioStep Fixed(string name, FixedRequestClient client, double weight = 1)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return new ScenarioStep(name, weight, context => client.SendAsync(context.CancellationToken));
+    }
+
     /// <summary>Sends <paramref name="request"/> (and disposes it) and classifies the outcome; for hand-written steps.</summary>
     public static async ValueTask<StepResult> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -8,8 +8,6 @@ internal sealed class KindCounter
 {
     private readonly ConcurrentDictionary<string, StrongBox<long>> _counts = new(StringComparer.Ordinal);
 
-    public bool IsEmpty => _counts.IsEmpty;
-
     public void Increment(string kind) =>
         Interlocked.Increment(ref _counts.GetOrAdd(kind, static _ => new StrongBox<long>()).Value);
 

@@ -15,6 +15,12 @@ internal static class LatencyHistograms
     /// <summary>Safe for concurrent writers; the hot path records into these.</summary>
     public static HistogramBase CreateConcurrent() => new LongConcurrentHistogram(1, HighestMicroseconds, SignificantDigits);
 
+    /// <summary>
+    /// Concurrent with 32-bit counts, half the memory: enough for one second of the timeline (fewer than 2³¹
+    /// completions), not for a whole run.
+    /// </summary>
+    public static HistogramBase CreateConcurrentForOneSecond() => new IntConcurrentHistogram(1, HighestMicroseconds, SignificantDigits);
+
     /// <summary>Single-writer histogram for merged views (whole run, windows).</summary>
     public static HistogramBase Create() => new LongHistogram(HighestMicroseconds, SignificantDigits);
 

@@ -7,8 +7,13 @@ namespace Resilience.Load.Metrics;
 /// Completions of one scope (a second of the timeline, or a step) by outcome, with latency from the intended
 /// start and service time from the actual send. Many threads record at once.
 /// </summary>
-internal class OutcomeCounters
+internal class OutcomeCounters(Func<HistogramBase> createHistogram)
 {
+    public OutcomeCounters()
+        : this(LatencyHistograms.CreateConcurrent)
+    {
+    }
+
     public long Completed;
     public long Ok;
     public long Degraded;
@@ -18,9 +23,9 @@ internal class OutcomeCounters
 
     public KindCounter DegradedByKind { get; } = new();
 
-    public HistogramBase Latency { get; } = LatencyHistograms.CreateConcurrent();
+    public HistogramBase Latency { get; } = createHistogram();
 
-    public HistogramBase ServiceTime { get; } = LatencyHistograms.CreateConcurrent();
+    public HistogramBase ServiceTime { get; } = createHistogram();
 
     public void Record(StepResult result, long latencyMicroseconds, long serviceMicroseconds)
     {

@@ -13,8 +13,8 @@ namespace Resilience.Load.Metrics;
 /// </summary>
 internal sealed class RunMetrics
 {
-    /// <summary>Seconds the aggregator may trail the clock before slots would be reused under it.</summary>
-    private const int RingSize = 16;
+    /// <summary>Seconds of slots: the aggregator (which closes a second 0.25 s after its end) may trail this far.</summary>
+    private const int RingSize = 8;
 
     /// <summary>Wait after a second ends before closing it, for completions timestamped just before the edge.</summary>
     private static readonly long CloseGraceTicks = RunClock.ToTicks(TimeSpan.FromMilliseconds(250));
@@ -132,10 +132,15 @@ internal sealed class RunMetrics
         WaitForWritersToLeave();
     }
 
+    /// <summary>
+    /// The slot of <paramref name="second"/>, kept inside the open part of the ring: a record for a closed second
+    /// goes to the first open one, and one too far ahead (only if the aggregator stalled for seconds) to the
+    /// last slot that is not still waiting to be read.
+    /// </summary>
     private SecondSlot SlotFor(long second)
     {
         var closedThrough = Volatile.Read(ref _closedThrough);
-        return _slots[(second > closedThrough ? second : closedThrough + 1) % RingSize];
+        return _slots[Math.Clamp(second, closedThrough + 1, closedThrough + RingSize - 1) % RingSize];
     }
 
     private void WaitForWritersToLeave()

@@ -4,7 +4,7 @@ namespace Resilience.Load.Metrics;
 /// The live counters of one second of the timeline. A small ring of slots is reused: a slot is read once its
 /// second is over (plus a grace) and then reset for the second it will hold next.
 /// </summary>
-internal sealed class SecondSlot : OutcomeCounters
+internal sealed class SecondSlot() : OutcomeCounters(LatencyHistograms.CreateConcurrentForOneSecond)
 {
     public long Attempted;
     public long Started;

@@ -15,14 +15,11 @@ internal sealed class ArrivalSchedule
     {
         _fromRate = fromRate;
         _halfSlope = (toRate - fromRate) / (2 * durationSeconds);
-        DurationSeconds = durationSeconds;
         var total = ArrivalsBy(durationSeconds);
         // Arrivals are due at N(t) = 0, 1, 2, ... strictly before the end: ceil(N(d)) of them.
         var rounded = Math.Round(total);
         Count = Math.Abs(total - rounded) < 1e-9 ? (long)rounded : (long)Math.Ceiling(total);
     }
-
-    public double DurationSeconds { get; }
 
     /// <summary>How many arrivals the phase schedules.</summary>
     public long Count { get; }

@@ -20,6 +20,7 @@ public sealed class ToxiproxyServer : IAsyncDisposable
 {
     private readonly WebApplication api;
     private readonly ProxyRegistry registry;
+    private int disposed;
 
     private ToxiproxyServer(WebApplication api, ProxyRegistry registry, Uri apiAddress)
     {
@@ -60,6 +61,11 @@ public sealed class ToxiproxyServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         registry.Dispose();
         await api.StopAsync();
         await api.DisposeAsync();

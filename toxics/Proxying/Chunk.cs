@@ -3,7 +3,8 @@ namespace Resilience.Toxics.Proxying;
 /// <summary>
 /// Bytes read from one side of a connection, on their way to the other.
 /// </summary>
-/// <param name="Data">The bytes; owned by the chunk (never a pooled buffer).</param>
+/// <param name="Data">The bytes. Chunks that wait in a queue or a stage own a copy; only the direct path hands the
+/// link's read buffer to the destination, and it awaits the send before reading again.</param>
 /// <param name="Timestamp">Stopwatch timestamp at which the bytes became available to the current stage: a delaying
 /// stage restamps what it forwards, so chained delays add up.</param>
 internal readonly record struct Chunk(ReadOnlyMemory<byte> Data, long Timestamp)

@@ -60,7 +60,7 @@ internal sealed class Link
         {
             while (true)
             {
-                var read = await source.ReceiveAsync(buffer, SocketFlags.None);
+                var read = await source.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
                 if (read == 0)
                 {
                     await ForwardAsync(null);

@@ -24,7 +24,7 @@ internal sealed class TcpProxy
         Name = name;
         this.logger = logger;
         seeds = new Random(seed);
-        EndpointAddress.ParseListen(listen);
+        EndpointAddress.ParseListen(listen); // a malformed address is the caller's error now, not a start failure later
         upstreamEndPoint = EndpointAddress.ParseUpstream(upstream);
         requestedListen = Listen = listen;
         Upstream = upstream;
@@ -114,7 +114,7 @@ internal sealed class TcpProxy
         {
             if (listen != Listen || upstream != Upstream)
             {
-                EndpointAddress.ParseListen(listen);
+                EndpointAddress.ParseListen(listen); // validate before stopping anything
                 var newUpstream = EndpointAddress.ParseUpstream(upstream);
                 Stop();
                 requestedListen = Listen = listen;

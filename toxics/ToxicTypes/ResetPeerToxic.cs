@@ -19,7 +19,7 @@ internal sealed record ResetPeerToxic : Toxic
     {
         public override async ValueTask PipeAsync(Chunk chunk, IChunkSink next)
         {
-            if (await PreciseDelay.ForAsync(TimeSpan.FromMilliseconds(toxic.Timeout), Interrupted))
+            if (await PreciseDelay.UntilAsync(chunk.Timestamp + PreciseDelay.MillisecondsToTicks(toxic.Timeout), Interrupted))
             {
                 Context.Link.Reset();
                 return;

@@ -51,6 +51,8 @@ internal sealed record TcpLossToxic : Toxic
 
         public override async ValueTask PipeAsync(Chunk chunk, IChunkSink next)
         {
+            // The retransmission timer runs from when the chunk reached the proxy, as TCP's runs from the send.
+            var due = chunk.Timestamp;
             var timeout = toxic.Rto;
             for (var attempt = 0; IsLost(); attempt++)
             {
@@ -60,7 +62,8 @@ internal sealed record TcpLossToxic : Toxic
                     return;
                 }
 
-                if (!await PreciseDelay.ForAsync(TimeSpan.FromMilliseconds(timeout), Interrupted))
+                due += PreciseDelay.MillisecondsToTicks(timeout);
+                if (!await PreciseDelay.UntilAsync(due, Interrupted))
                 {
                     break;
                 }
@@ -68,7 +71,7 @@ internal sealed record TcpLossToxic : Toxic
                 timeout = Math.Min(timeout * 2, toxic.MaxRto);
             }
 
-            await next.WriteAsync(chunk with { Timestamp = Stopwatch.GetTimestamp() });
+            await next.WriteAsync(chunk with { Timestamp = Math.Min(due, Stopwatch.GetTimestamp()) });
         }
 
         private bool IsLost()

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Http;
 using Resilience.Load.Http;
 using Resilience.Load.Scenarios;
 
@@ -14,7 +11,7 @@ public sealed class HttpOutcomeTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _server = await TestHttpServer.StartAsync(RespondAsync);
+        _server = await TestHttpServer.StartAsync(OutcomeRoutes.RespondAsync);
         _client = LoadHttpClient.Create(new LoadHttpClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(300) });
     }
 
@@ -44,7 +41,7 @@ public sealed class HttpOutcomeTests : IAsyncLifetime
     public async Task A_port_nobody_listens_on_is_connection_refused()
     {
         var result = await HttpStep.SendAsync(
-            _client, new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{UnusedPort()}/"), TestContext.Current.CancellationToken);
+            _client, new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{OutcomeRoutes.UnusedPort()}/"), TestContext.Current.CancellationToken);
 
         result.Should().Be(StepResult.Error("connection_refused"));
     }
@@ -58,41 +55,5 @@ public sealed class HttpOutcomeTests : IAsyncLifetime
         var result = await HttpStep.SendAsync(_client, new HttpRequestMessage(HttpMethod.Get, new Uri(_server.Url, "/slow")), cancellation.Token);
 
         result.Should().Be(StepResult.Error("canceled"));
-    }
-
-    private static async Task RespondAsync(HttpContext context)
-    {
-        switch (context.Request.Path.Value)
-        {
-            case "/ok":
-                await context.Response.WriteAsync("ok");
-                break;
-            case "/created":
-                context.Response.StatusCode = StatusCodes.Status201Created;
-                break;
-            case "/stale" or "/cache-bypass":
-                context.Response.Headers[HttpOutcomes.DegradedHeader] = context.Request.Path.Value[1..];
-                await context.Response.WriteAsync("old");
-                break;
-            case "/unavailable":
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                break;
-            case "/slow":
-                await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-                break;
-            case "/reset":
-                context.Abort();
-                break;
-            default:
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                break;
-        }
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

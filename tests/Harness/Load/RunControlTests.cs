@@ -103,6 +103,25 @@ public sealed class RunControlTests(ITestOutputHelper output)
         progress.Should().OnlyContain(report => report.Scenario == "get" && report.Errors == 0);
     }
 
+    [Fact]
+    public async Task Cancelling_the_token_ends_the_run_promptly_and_cancels_running_steps()
+    {
+        await using var server = await TestHttpServer.StartAsync(async context =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+        using var client = LoadHttpClient.Create();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var test = LoadRuns.For(LoadRuns.Get(client, server.Url), output, Simulation.Inject(20, TimeSpan.FromSeconds(30))).Build();
+        var started = DateTimeOffset.UtcNow;
+
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(500));
+        var run = () => test.RunAsync(cancellation.Token);
+
+        await run.Should().ThrowAsync<OperationCanceledException>();
+        (DateTimeOffset.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(5), "in-flight steps are cancelled, not waited for");
+    }
+
     private static Func<HttpContext, Task> FailRequests(int from, int to)
     {
         var count = 0;

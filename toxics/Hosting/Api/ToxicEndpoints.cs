@@ -28,7 +28,7 @@ internal static class ToxicEndpoints
         {
             var proxy = ProxyOf(context, registry);
             var name = ApiJson.RouteValue(context, "toxic");
-            proxy.Toxics.Get(name);
+            proxy.Toxics.Get(name); // an unknown toxic is a 404 whatever the body says
             var input = await ApiJson.ReadAsync<ToxicInput>(context);
             var updated = proxy.Toxics.Update(name, existing => existing with
             {
