@@ -54,7 +54,8 @@ wait_until env REDISCLI_AUTH="$redis_password" redis-cli -p "$redis_port" ping
 # The proxy: the standalone server, as a separate process like a real toxiproxy-server.
 api_port="$(free_port)"; api="http://127.0.0.1:$api_port"
 env ${PROXY_ENV:-} dotnet "$repo/toxics/server/bin/Release/net10.0/toxiproxy-server.dll" --port "$api_port" >"$work/proxy.log" 2>&1 &
-pids+=($!)
+proxy_pid=$!
+pids+=("$proxy_pid")
 wait_until curl -sf "$api/version"
 proxy_port() {
   curl -sf -X POST "$api/proxies" -d "{\"name\":\"$1\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:$2\"}" \
@@ -63,13 +64,16 @@ proxy_port() {
 pg_proxy="$(proxy_port postgres "$pg_port")"
 redis_proxy="$(proxy_port redis "$redis_port")"
 
+# CPU time (user + system, in clock ticks) the proxy process has used: a cost per request that does not depend on
+# how busy the machine is, unlike the throughput ratios.
+proxy_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$proxy_pid/stat"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 pgbench_tps() {
   pgbench -h 127.0.0.1 -p "$1" -U bench -c 8 -j 2 -T "$pg_seconds" -n postgres 2>/dev/null \
     | awk '/^tps/ { print $3; exit }'
 }
-redis_rps() { # $1 port, $2 test: prints requests per second
-  redis-benchmark -h 127.0.0.1 -p "$1" -a "$redis_password" -t "$2" -n 200000 -c 50 -q 2>/dev/null \
+redis_rps() { # $1 port, $2 test, $3 pipeline depth: prints requests per second
+  redis-benchmark -h 127.0.0.1 -p "$1" -a "$redis_password" -t "$2" -n 200000 -c 50 -P "$3" -q 2>/dev/null \
     | tr '\r' '\n' | awk -F'[: ]+' '/requests per second/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' | tail -1
 }
 
@@ -80,8 +84,13 @@ for round in $(seq "$rounds"); do
   results[pg_direct]+="$(pgbench_tps "$pg_port") "
   results[pg_proxy]+="$(pgbench_tps "$pg_proxy") "
   for test in get set; do
-    results[${test}_direct]+="$(redis_rps "$redis_port" "$test") "
-    results[${test}_proxy]+="$(redis_rps "$redis_proxy" "$test") "
+    results[${test}_direct]+="$(redis_rps "$redis_port" "$test" 1) "
+    cpu_before="$(proxy_cpu_ticks)"
+    results[${test}_proxy]+="$(redis_rps "$redis_proxy" "$test" 1) "
+    results[cpu_ticks]=$(( ${results[cpu_ticks]:-0} + $(proxy_cpu_ticks) - cpu_before ))
+    results[cpu_requests]=$(( ${results[cpu_requests]:-0} + 200000 ))
+    results[${test}_direct_pipelined]+="$(redis_rps "$redis_port" "$test" 16) "
+    results[${test}_proxy_pipelined]+="$(redis_rps "$redis_proxy" "$test" 16) "
   done
 done
 
@@ -100,6 +109,11 @@ echo "|---|---|---|---|---|---|"
 row "pgbench TPS (-c 8 -j 2 -T $pg_seconds, TPC-B, scale 10)" "${results[pg_direct]}" "${results[pg_proxy]}" "≥ 90 %"
 row "redis-benchmark GET requests/s (-c 50 -n 200000)" "${results[get_direct]}" "${results[get_proxy]}" "≥ 80 %"
 row "redis-benchmark SET requests/s (-c 50 -n 200000)" "${results[set_direct]}" "${results[set_proxy]}" "≥ 80 %"
+row "redis-benchmark GET requests/s, pipelined (-P 16)" "${results[get_direct_pipelined]}" "${results[get_proxy_pipelined]}" "-"
+row "redis-benchmark SET requests/s, pipelined (-P 16)" "${results[set_direct_pipelined]}" "${results[set_proxy_pipelined]}" "-"
+echo
+awk -v t="${results[cpu_ticks]}" -v n="${results[cpu_requests]}" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "proxy CPU per redis request (unpipelined GET and SET): %.1f us\n", 1e6 * t / hz / n }'
 echo
 dotnet "$repo/bench/proxy/ProxyBench/bin/Release/net10.0/ProxyBench.dll" "$api" bulk 1024 "$rounds"
 dotnet "$repo/bench/proxy/ProxyBench/bin/Release/net10.0/ProxyBench.dll" "$api" latency 200
