@@ -66,8 +66,9 @@ public sealed class LoadShapeTests(ITestOutputHelper output)
         var arrivals = server.Arrivals.Select(arrival => (At: (arrival.At - result.StartedAt).TotalSeconds, arrival.Concurrency)).ToList();
         foreach (var (at, concurrency) in arrivals)
         {
-            // A user above a falling target may still finish the request it had started (50 ms).
-            var allowed = Math.Max(CopiesAt(at), CopiesAt(at - 0.2));
+            // While the target only rises it bounds concurrency at once; once it falls, a user above it may still
+            // finish the request it had started (50 ms, longer on a busy machine).
+            var allowed = at < 5 ? CopiesAt(at) : Math.Max(CopiesAt(at), CopiesAt(at - 0.5));
             concurrency.Should().BeLessThanOrEqualTo(allowed, "at {0:F3}s the target was {1} users", at, allowed);
         }
 
