@@ -43,7 +43,8 @@ as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@";
 as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U bench --auth=scram-sha-256 --pwfile="$work/pg.pw" >/dev/null
 as_postgres "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -c listen_addresses=127.0.0.1 \
   -c max_connections=100 >"$work/pg.log" 2>&1 &
-pids+=($!)
+pg_pid=$!
+pids+=("$pg_pid")
 export PGPASSWORD="$pg_password"
 wait_until "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port"
 pgbench -h 127.0.0.1 -p "$pg_port" -U bench -i -s 10 -q postgres >/dev/null 2>&1
@@ -52,7 +53,8 @@ pgbench -h 127.0.0.1 -p "$pg_port" -U bench -i -s 10 -q postgres >/dev/null 2>&1
 redis_port="$(free_port)"; redis_password="$(password)"
 redis-server --bind 127.0.0.1 --port "$redis_port" --requirepass "$redis_password" --save '' --appendonly no \
   --dir "$work" >"$work/redis.log" 2>&1 &
-pids+=($!)
+redis_pid=$!
+pids+=("$redis_pid")
 wait_until env REDISCLI_AUTH="$redis_password" redis-cli -p "$redis_port" ping
 
 # The proxy: the standalone server, as a separate process like a real toxiproxy-server.
@@ -68,35 +70,51 @@ proxy_port() {
 pg_proxy="$(proxy_port postgres "$pg_port")"
 redis_proxy="$(proxy_port redis "$redis_port")"
 
-# CPU time (user + system, in clock ticks) the proxy process has used: a cost per request that does not depend on
-# how busy the machine is, unlike the throughput ratios.
-proxy_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$proxy_pid/stat"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-pgbench_tps() { # $1 port, $2 synchronous_commit: on waits for the disk at every commit, off does not (CPU-bound)
-  PGOPTIONS="-c synchronous_commit=$2" pgbench -h 127.0.0.1 -p "$1" -U bench -c 8 -j 2 -T "$pg_seconds" -n postgres 2>/dev/null \
-    | awk '/^tps/ { print $3; exit }'
+
+# CPU time (user + system, clock ticks) a process has used, with its reaped children (PostgreSQL's backends):
+# unlike throughput on a shared machine, the CPU each side spends per operation does not depend on the load.
+cpu_ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat"; }
+declare -A results
+
+# Runs one benchmark ($1 key, e.g. get_proxy; $2 server pid; $3 operations extractor; then the command), records
+# its rate in results[key] and, in cpu.log, the operations and the CPU of the client, the server and the proxy.
+measured() {
+  local key="$1" server="$2" extract="$3" server_before proxy_before rate operations client
+  shift 3
+  server_before="$(cpu_ticks "$server")"; proxy_before="$(cpu_ticks "$proxy_pid")"
+  { TIMEFORMAT='%3U %3S'; time "$@" >"$work/out" 2>/dev/null; } 2>"$work/time"
+  sleep 0.3 # the postmaster reaps the backends that pgbench leaves, so their CPU is counted
+  read -r rate operations < <("$extract" "$work/out")
+  client="$(awk -v hz="$(getconf CLK_TCK)" '{ print ($1 + $2) * hz }' "$work/time")"
+  results[$key]+="$rate "
+  echo "$key $operations $client $(( $(cpu_ticks "$server") - server_before )) $(( $(cpu_ticks "$proxy_pid") - proxy_before ))" >>"$work/cpu.log"
 }
-redis_rps() { # $1 port, $2 test, $3 pipeline depth: prints requests per second
-  redis-benchmark -h 127.0.0.1 -p "$1" -a "$redis_password" -t "$2" -n 200000 -c 50 -P "$3" -q 2>/dev/null \
-    | tr '\r' '\n' | awk -F'[: ]+' '/requests per second/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { print $i; exit } }' | tail -1
+pgbench_figures() { awk '/^tps/ { tps = $3 } /actually processed/ { split($NF, n, "/"); done = n[1] } END { print tps, done }' "$1"; }
+redis_figures() { # the last "requests per second" figure; redis-benchmark ran 200000 requests
+  tr '\r' '\n' <"$1" | awk -F'[: ]+' '/requests per second/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { rps = $i; break } } END { print rps, 200000 }'
+}
+pgbench_run() { # $1 key, $2 port, $3 synchronous_commit: on waits for the disk at every commit, off does not (CPU-bound)
+  measured "$1" "$pg_pid" pgbench_figures env PGOPTIONS="-c synchronous_commit=$3" \
+    pgbench -h 127.0.0.1 -p "$2" -U bench -c 8 -j 2 -T "$pg_seconds" -n postgres
+}
+redis_run() { # $1 key, $2 port, $3 test, $4 pipeline depth
+  measured "$1" "$redis_pid" redis_figures \
+    redis-benchmark -h 127.0.0.1 -p "$2" -a "$redis_password" -t "$3" -n 200000 -c 50 -P "$4" -q
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; nice ${BENCH_NICE:-0}" >&2
-declare -A results
 for round in $(seq "$rounds"); do
   echo "round $round of $rounds..." >&2
   for commit in off on; do
-    results[pg_${commit}_direct]+="$(pgbench_tps "$pg_port" $commit) "
-    results[pg_${commit}_proxy]+="$(pgbench_tps "$pg_proxy" $commit) "
+    pgbench_run "pg_${commit}_direct" "$pg_port" "$commit"
+    pgbench_run "pg_${commit}_proxy" "$pg_proxy" "$commit"
   done
   for test in get set; do
-    results[${test}_direct]+="$(redis_rps "$redis_port" "$test" 1) "
-    cpu_before="$(proxy_cpu_ticks)"
-    results[${test}_proxy]+="$(redis_rps "$redis_proxy" "$test" 1) "
-    results[cpu_ticks]=$(( ${results[cpu_ticks]:-0} + $(proxy_cpu_ticks) - cpu_before ))
-    results[cpu_requests]=$(( ${results[cpu_requests]:-0} + 200000 ))
-    results[${test}_direct_pipelined]+="$(redis_rps "$redis_port" "$test" 16) "
-    results[${test}_proxy_pipelined]+="$(redis_rps "$redis_proxy" "$test" 16) "
+    redis_run "${test}_direct" "$redis_port" "$test" 1
+    redis_run "${test}_proxy" "$redis_proxy" "$test" 1
+    redis_run "${test}_direct_pipelined" "$redis_port" "$test" 16
+    redis_run "${test}_proxy_pipelined" "$redis_proxy" "$test" 16
   done
 done
 
@@ -121,8 +139,15 @@ row "redis-benchmark SET requests/s" "${results[set_direct]}" "${results[set_pro
 row "redis-benchmark GET requests/s, pipelined (-P 16)" "${results[get_direct_pipelined]}" "${results[get_proxy_pipelined]}" "-"
 row "redis-benchmark SET requests/s, pipelined (-P 16)" "${results[set_direct_pipelined]}" "${results[set_proxy_pipelined]}" "-"
 echo
-awk -v t="${results[cpu_ticks]}" -v n="${results[cpu_requests]}" -v hz="$(getconf CLK_TCK)" \
-  'BEGIN { printf "proxy CPU per redis request (unpipelined GET and SET): %.1f us\n", 1e6 * t / hz / n }'
+echo "| CPU per operation (all rounds) | client + server, direct | client + server, through proxy | proxy | ratio if CPU-bound |"
+echo "|---|---|---|---|---|"
+awk -v hz="$(getconf CLK_TCK)" '
+  { key = $1; sub(/_(direct|proxy)/, "", key); side = ($1 ~ /_direct/) ? "direct" : "proxy"
+    ops[key, side] += $2; app[key, side] += $3 + $4; proxy[key, side] += $5; keys[key] = 1 }
+  END { for (key in keys) {
+      d = 1e6 * app[key, "direct"] / hz / ops[key, "direct"]; a = 1e6 * app[key, "proxy"] / hz / ops[key, "proxy"]
+      p = 1e6 * proxy[key, "proxy"] / hz / ops[key, "proxy"]
+      printf "| %s | %.1f us | %.1f us | %.1f us | %.0f %% |\n", key, d, a, p, 100 * d / (a + p) } }' "$work/cpu.log" | sort
 echo
 dotnet "$repo/bench/proxy/ProxyBench/bin/Release/net10.0/ProxyBench.dll" "$api" bulk 1024 "$rounds"
 dotnet "$repo/bench/proxy/ProxyBench/bin/Release/net10.0/ProxyBench.dll" "$api" latency 200
