@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Resilience.Toxics;
 
 /// <summary>
@@ -73,12 +75,13 @@ public static class ProxyToxicExtensions
             max_retries = NotNegative(maxRetries),
         }, stream, toxicity, name, cancellationToken);
 
-    private static long Milliseconds(TimeSpan span) => (long)Math.Round(NotNegative(span).TotalMilliseconds);
+    private static long Milliseconds(TimeSpan span, [CallerArgumentExpression(nameof(span))] string? name = null) =>
+        (long)Math.Round(NotNegative(span, name).TotalMilliseconds);
 
-    private static T NotNegative<T>(T value)
+    private static T NotNegative<T>(T value, [CallerArgumentExpression(nameof(value))] string? name = null)
         where T : IComparable<T> =>
-        value.CompareTo(default) < 0 ? throw new ArgumentOutOfRangeException(nameof(value), value, "Must not be negative.") : value;
+        value.CompareTo(default) < 0 ? throw new ArgumentOutOfRangeException(name, value, "Must not be negative.") : value;
 
-    private static double Probability(double value) =>
-        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Must be between 0 and 1.");
+    private static double Probability(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value is >= 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(name, value, "Must be between 0 and 1.");
 }

@@ -90,6 +90,18 @@ public sealed class ClientTests(ToxiproxyFixture toxiproxy) : IClassFixture<Toxi
     }
 
     [Fact]
+    public async Task Typed_adders_refuse_impossible_values_before_calling_the_server()
+    {
+        await using var echo = await toxiproxy.ProxyAsync(TcpTestServer.Echo(), Cancellation);
+
+        var negative = () => echo.Proxy.AddLatencyAsync(TimeSpan.FromMilliseconds(-1), cancellationToken: Cancellation);
+        (await negative.Should().ThrowAsync<ArgumentOutOfRangeException>()).Which.ParamName.Should().Be("latency");
+        var improbable = () => echo.Proxy.AddTcpLossAsync(1.5, cancellationToken: Cancellation);
+        (await improbable.Should().ThrowAsync<ArgumentOutOfRangeException>()).Which.ParamName.Should().Be("lossRate");
+        (await echo.Proxy.GetToxicsAsync(Cancellation)).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task The_client_reads_version_proxies_and_listen_port()
     {
         await using var echo = await toxiproxy.ProxyAsync(TcpTestServer.Echo(), Cancellation);
