@@ -165,9 +165,11 @@ internal static class PreciseDelay
     }
 
     /// <summary>
-    /// On a busy machine a woken thread may wait milliseconds for a core. Where allowed (root or CAP_SYS_NICE),
-    /// the timer thread takes a higher share (nice -10) so deadlines fire on time; its work is short: waking
-    /// waiters whose continuations start a send. Elsewhere the call fails harmlessly.
+    /// On a busy machine a woken thread may wait milliseconds for a core, and the toxics' timing with it. Where
+    /// allowed (root or CAP_SYS_NICE) the timer thread takes the lowest real-time priority (SCHED_FIFO 1), so it runs
+    /// as soon as a deadline is due, or else nice -10; elsewhere the calls fail harmlessly. Its work is short: it
+    /// wakes the waiters whose continuations forward a chunk and start a send. The kernel's real-time throttling
+    /// keeps even a runaway continuation from taking more than 95 % of a core.
     /// </summary>
     private static void RaiseSchedulingPriority()
     {
@@ -178,14 +180,29 @@ internal static class PreciseDelay
 
         try
         {
+            const int SchedFifo = 1;
             const int PrioProcess = 0;
-            _ = SetPriority(PrioProcess, GetThreadId(), -10);
+            var thread = GetThreadId();
+            var lowestRealTime = new SchedulingParameters { Priority = 1 };
+            if (SetScheduler(thread, SchedFifo, ref lowestRealTime) != 0)
+            {
+                _ = SetPriority(PrioProcess, thread, -10);
+            }
         }
         catch (Exception missing) when (missing is DllNotFoundException or EntryPointNotFoundException)
         {
             // An unusual C library: the default priority it is.
         }
     }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct SchedulingParameters
+    {
+        public int Priority;
+    }
+
+    [DllImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
+    private static extern int SetScheduler(int threadId, int policy, ref SchedulingParameters parameters);
 
     [DllImport("libc", EntryPoint = "gettid")]
     private static extern int GetThreadId();
