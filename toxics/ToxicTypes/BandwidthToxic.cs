@@ -11,7 +11,8 @@ internal sealed record BandwidthToxic : Toxic
     [JsonPropertyName("rate")]
     public long Rate { get; init; }
 
-    public override string? Validate() => NotNegative("rate", Rate);
+    public override string? Validate() =>
+        Rate is < 0 or > 1_000_000_000 ? "rate must be between 0 and 1000000000 (KB/s)" : null;
 
     public override ToxicStage CreateStage(StageContext context) => new Stage(this, context);
 

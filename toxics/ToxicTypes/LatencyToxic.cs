@@ -14,7 +14,7 @@ internal sealed record LatencyToxic : Toxic
     [JsonPropertyName("jitter")]
     public long Jitter { get; init; }
 
-    public override string? Validate() => NotNegative("latency", Latency) ?? NotNegative("jitter", Jitter);
+    public override string? Validate() => Duration("latency", Latency) ?? Duration("jitter", Jitter);
 
     public override ToxicStage CreateStage(StageContext context) => new Stage(this, context);
 

@@ -29,7 +29,7 @@ internal sealed record SlicerToxic : Toxic
             return "size_variation must be at least 0 and smaller than average_size";
         }
 
-        return NotNegative("delay", Delay);
+        return Duration("delay", Delay);
     }
 
     public override ToxicStage CreateStage(StageContext context) => new Stage(this, context);

@@ -10,7 +10,7 @@ internal sealed record SlowCloseToxic : Toxic
     [JsonPropertyName("delay")]
     public long Delay { get; init; }
 
-    public override string? Validate() => NotNegative("delay", Delay);
+    public override string? Validate() => Duration("delay", Delay);
 
     public override ToxicStage CreateStage(StageContext context) => new Stage(this, context);
 

@@ -35,7 +35,7 @@ internal sealed record TcpLossToxic : Toxic
 
     public override string? Validate()
     {
-        if (Rto < 1 || MaxRto < Rto)
+        if (Rto < 1 || MaxRto < Rto || Duration("max_rto", MaxRto) is not null)
         {
             return "rto must be at least 1 and max_rto at least rto";
         }

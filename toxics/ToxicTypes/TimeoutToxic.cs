@@ -11,7 +11,7 @@ internal sealed record TimeoutToxic : Toxic
     [JsonPropertyName("timeout")]
     public long Timeout { get; init; }
 
-    public override string? Validate() => NotNegative("timeout", Timeout);
+    public override string? Validate() => Duration("timeout", Timeout);
 
     public override ToxicStage CreateStage(StageContext context) => new Stage(this, context);
 

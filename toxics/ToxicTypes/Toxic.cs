@@ -15,6 +15,10 @@ internal abstract record Toxic
     protected static string? NotNegative(string attribute, double value) =>
         value < 0 ? $"{attribute} must not be negative" : null;
 
+    /// <summary>A time attribute: not negative, and short enough (under 25 days) that deadlines cannot overflow.</summary>
+    protected static string? Duration(string attribute, long value) =>
+        value is < 0 or > int.MaxValue ? $"{attribute} must be between 0 and {int.MaxValue}" : null;
+
     protected static string? Probability(string attribute, double value) =>
         value is < 0 or > 1 || double.IsNaN(value) ? $"{attribute} must be between 0 and 1" : null;
 }
