@@ -26,7 +26,6 @@ public sealed class LoadRun : IAsyncDisposable
     private readonly ThresholdTracker _thresholds;
     private readonly TimelineAggregator _aggregator;
     private string? _abortReason;
-    private int _ended;
 
     internal LoadRun(LoadTest test, CancellationToken cancellationToken)
     {
@@ -85,9 +84,9 @@ public sealed class LoadRun : IAsyncDisposable
     /// <summary>Stops starting iterations; running ones get the graceful-stop time to finish. The first reason is kept.</summary>
     public void Stop(string reason = "stopped on request")
     {
-        if (Volatile.Read(ref _ended) != 0)
+        if (_driver.LoadFinished)
         {
-            return; // the load is over; nothing left to stop
+            return; // every simulation has run: nothing is cut short
         }
 
         Interlocked.CompareExchange(ref _abortReason, reason, null);
@@ -119,7 +118,6 @@ public sealed class LoadRun : IAsyncDisposable
     {
         var aggregation = _aggregator.RunUntilAsync(_driver.Finished);
         var endTicks = await _driver.Finished.ConfigureAwait(false);
-        Volatile.Write(ref _ended, 1);
         await aggregation.ConfigureAwait(false);
         _aggregator.CloseRemaining(endTicks);
         _cancellationToken.ThrowIfCancellationRequested();
