@@ -82,6 +82,11 @@ return 0;
 
 static void ConfigureHost(WebApplicationBuilder builder)
 {
+    // On a 2-core machine the pool starts with 2 threads and adds about one per second: a burst of requests that
+    // block a thread even briefly (connection opens, GC pauses) then queues everything behind it past the request
+    // budget, and at a high rate it never catches up. Start with enough threads to absorb such a burst.
+    ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+    ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(completionPorts, 64));
     if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     {
         builder.WebHost.UseUrls("http://127.0.0.1:5080");

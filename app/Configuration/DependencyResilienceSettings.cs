@@ -21,8 +21,10 @@ public sealed class DependencyResilienceSettings
     {
         AttemptTimeoutMs = 300,
         Retry = new RetrySettings { MaxRetries = 2, BaseDelayMs = 25 },
-        // Below Postgres:MaxPoolSize (30) so load is shed with 503 before the pool starves.
-        ConcurrencyLimit = new ConcurrencyLimitSettings { PermitLimit = 24, QueueLimit = 100 },
+        // Below Postgres:MaxPoolSize (30) so load is shed with 503 before the pool starves; a short queue, because a
+        // call that waits for a permit spends the request budget it needs for the attempt itself: past a few
+        // waiting calls it is better to shed at once (a stale copy or a fast 503) than to time out later.
+        ConcurrencyLimit = new ConcurrencyLimitSettings { PermitLimit = 24, QueueLimit = 8 },
     };
 
     public static DependencyResilienceSettings ForRedis() => new()

@@ -21,11 +21,14 @@ public sealed class PostgresSettings
     public int StatementTimeoutMs { get; set; } = 5000;
 
     /// <summary>
-    /// Npgsql's client-side command timeout, 0 (none) by default: when it fires Npgsql sends a cancel request
-    /// synchronously, which blocks a thread for as long as the server does not answer. Attempt timeouts and the
-    /// request budget bound each request instead.
+    /// Npgsql's client-side command timeout: it ends work that requests have abandoned, so a connection whose
+    /// query was lost (a black-holing proxy drops it, and the server never sees it, so statement_timeout cannot
+    /// fire) is broken and leaves the pool instead of holding a slot forever; without it the pool stays full of
+    /// dead connections after the fault ends and the app never recovers. Requests never wait this long: attempt
+    /// timeouts and the request budget bound them. With CancellationTimeout -1 Npgsql does not wait for the
+    /// cancel request's answer. 0 means none.
     /// </summary>
-    public int CommandTimeoutSeconds { get; set; }
+    public int CommandTimeoutSeconds { get; set; } = 2;
 
     /// <summary>How long start-up keeps retrying the schema migration while PostgreSQL is not reachable yet.</summary>
     public int StartupTimeoutSeconds { get; set; } = 30;

@@ -34,6 +34,7 @@ public sealed class DependencyCaller
     {
         var context = ResilienceContextPool.Shared.Get(operation, budget.Token);
         context.Properties.Set(CallKind.IsRead, isRead);
+        context.Properties.Set(CallBudget.Budget, budget);
         try
         {
             var value = await _pipeline.ExecuteAsync(

@@ -56,7 +56,7 @@ public static class DependencyPipeline
                 MinimumThroughput = cb.MinimumThroughput,
                 SamplingDuration = TimeSpan.FromMilliseconds(cb.SamplingDurationMs),
                 BreakDuration = TimeSpan.FromMilliseconds(cb.BreakDurationMs),
-                ShouldHandle = args => ValueTask.FromResult(isFailure(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(isFailure(args.Outcome) || args.Context.EndedByBudget(args.Outcome)),
                 StateProvider = journal.StateProvider,
                 OnOpened = args =>
                 {

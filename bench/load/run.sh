@@ -9,9 +9,10 @@
 #   3. load --vus 64 --client httpclient   the same over .NET HttpClient, for comparison
 # and afterwards searches the engine's highest sustainable open-model rate (load --rate R over the same 64
 # connections): the highest R, in steps of 5 % of wrk's median rate, at which the engine completes >= 99 % of R
-# per second on average, drops nothing, and latency from the intended start stays flat (p50 < 10 ms, p99 < 250 ms;
-# past capacity the backlog grows every second, so both climb to seconds). It starts at half of wrk's rate and walks
-# up (or down); a failed step is tried once more, as other processes share the cores. Prints the ratios and the CPU each client spent per 1000 requests (process CPU
+# per second on average, drops nothing, and builds no backlog: the median latency from the intended start stays
+# under 10 ms (past capacity the backlog grows every second and the median climbs to seconds; the tail is not used
+# because on shared cores other processes' stalls alone push p99 to hundreds of ms at any rate; it is printed).
+# It starts at half of wrk's rate and walks up (or down); a failed step is tried once more. Prints the ratios and the CPU each client spent per 1000 requests (process CPU
 # time / requests; the engine reports its own, wrk is measured by time(1)).
 set -euo pipefail
 
@@ -94,7 +95,7 @@ try_rate() {
     local attempt achieved cpu p99 dropped code sustained
     for attempt in 1 2; do
         read -r achieved cpu p99 dropped code < <(run_load --rate "$1" --max-connections "$connections" \
-            --threshold "p(50) < 10ms" --threshold "p(99) < 250ms" --threshold "dropped_rate == 0")
+            --threshold "p(50) < 10ms" --threshold "dropped_rate == 0")
         sustained="$(awk -v a="$achieved" -v r="$1" -v c="$code" 'BEGIN {print (a >= 0.99 * r && c == 0) ? "yes" : "no"}')"
         printf 'open model: --rate %6d  completed %8.0f/s  p99 %8.1f ms  dropped %6d  CPU/1000 %5s ms  sustained: %s\n' \
             "$1" "$achieved" "$p99" "$dropped" "$cpu" "$sustained"

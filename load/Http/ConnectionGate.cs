@@ -10,6 +10,11 @@ namespace Resilience.Load.Http;
 /// </summary>
 internal sealed class ConnectionGate(int slots)
 {
+    private const int MaxInlineDepth = 4;
+
+    [ThreadStatic]
+    private static int t_inlineDepth;
+
     private readonly Lock _lock = new();
     private readonly Queue<Waiter> _waiters = new();
     private readonly Stack<Waiter> _spare = new();
@@ -50,9 +55,20 @@ internal sealed class ConnectionGate(int slots)
                 }
             }
 
-            if (next.TryGrant())
+            // A resumed waiter may finish at once (a refused connection) and release again from inside this call:
+            // past a few levels its continuation goes to the thread pool, so the stack stays bounded.
+            var inline = t_inlineDepth < MaxInlineDepth;
+            t_inlineDepth++;
+            try
             {
-                return; // the waiter's continuation has run on this thread up to its next await
+                if (next.TryGrant(inline))
+                {
+                    return;
+                }
+            }
+            finally
+            {
+                t_inlineDepth--;
             }
 
             // It was cancelled meanwhile: the slot goes to the next one.
@@ -72,7 +88,7 @@ internal sealed class ConnectionGate(int slots)
         private const int Waiting = 0;
         private const int Done = 1;
 
-        private ManualResetValueTaskSourceCore<bool> _core; // continuations run synchronously: that is the point
+        private ManualResetValueTaskSourceCore<bool> _core; // continuations run synchronously unless nested too deep
         private CancellationTokenRegistration _registration;
         private int _state = Done;
 
@@ -90,13 +106,14 @@ internal sealed class ConnectionGate(int slots)
             return new ValueTask(this, _core.Version);
         }
 
-        public bool TryGrant()
+        public bool TryGrant(bool inline)
         {
             if (Interlocked.CompareExchange(ref _state, Done, Waiting) != Waiting)
             {
                 return false;
             }
 
+            _core.RunContinuationsAsynchronously = !inline;
             _core.SetResult(true);
             return true;
         }

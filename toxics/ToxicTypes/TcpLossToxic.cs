@@ -13,7 +13,7 @@ namespace Resilience.Toxics.ToxicTypes;
 /// doubling on every consecutive loss of the same chunk up to <c>max_rto</c> (default 120000, Linux's maximum).
 /// Later chunks wait behind it (head-of-line blocking), every byte arrives in order, and after
 /// <c>max_retries</c> retransmissions in a row are lost (default 15, Linux's tcp_retries2) the connection is
-/// reset, as a kernel gives up with ETIMEDOUT. Loss applies per chunk (one socket read, up to 32 KiB), which for
+/// reset, as a kernel gives up with ETIMEDOUT. Loss applies per chunk (one socket read: up to 16 KiB, 128 KiB on bulk transfers), which for
 /// request/response protocols is about one message.
 /// </remarks>
 internal sealed record TcpLossToxic : Toxic

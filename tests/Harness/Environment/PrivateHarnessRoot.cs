@@ -20,8 +20,12 @@ internal sealed class PrivateHarnessRoot : IDisposable
     public string Directory => Root.Path;
 
     /// <summary>The machine's settings (server binaries, cache) with this root and the given provider.</summary>
+    /// <remarks>
+    /// Not on CI unless a test says so: the skip-or-fail tests state both cases themselves, so the run's own CI
+    /// variable must not decide which one they see.
+    /// </remarks>
     public ResilienceEnvironmentSettings Settings(EnvironmentProvider provider = EnvironmentProvider.Local) =>
-        ResilienceEnvironmentSettings.FromEnvironmentVariables() with { HarnessRootPath = Directory, Provider = provider };
+        ResilienceEnvironmentSettings.FromEnvironmentVariables() with { HarnessRootPath = Directory, Provider = provider, IsContinuousIntegration = false };
 
     public ResilienceEnvironmentBuilder Builder(EnvironmentProvider provider = EnvironmentProvider.Local) =>
         new ResilienceEnvironmentBuilder().WithSettings(Settings(provider));

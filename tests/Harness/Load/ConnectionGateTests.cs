@@ -42,6 +42,27 @@ public sealed class ConnectionGateTests
         gate.Release();
     }
 
+    [Fact]
+    public async Task Waiters_that_finish_at_once_and_release_again_do_not_nest_without_bound()
+    {
+        // Each waiter releases as soon as it is resumed, as a request to a refused port would: resuming them all
+        // inline would nest 100 000 frames deep and overflow the stack.
+        var gate = new ConnectionGate(1);
+        await gate.WaitAsync(TestContext.Current.CancellationToken);
+        var waiters = Enumerable.Range(0, 100_000).Select(_ => ReleaseWhenResumed(gate)).ToList();
+
+        gate.Release();
+
+        await Task.WhenAll(waiters).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        gate.WaitAsync(TestContext.Current.CancellationToken).IsCompleted.Should().BeTrue("the last release returned the slot");
+    }
+
+    private static async Task ReleaseWhenResumed(ConnectionGate gate)
+    {
+        await gate.WaitAsync(TestContext.Current.CancellationToken);
+        gate.Release();
+    }
+
     private static async Task WaitThenNote(ConnectionGate gate, int waiter, List<(int, int)> resumedOn)
     {
         await gate.WaitAsync(TestContext.Current.CancellationToken);

@@ -58,7 +58,7 @@ public sealed class CoordinatedOmissionTests(ITestOutputHelper output)
         output.WriteLine($"closed: p99 {result.Latency.P99Ms:F1} max {result.Latency.MaxMs:F1}; service p99 {result.ServiceTime.P99Ms:F1} max {result.ServiceTime.MaxMs:F1}");
         result.Latency.Should().BeEquivalentTo(result.ServiceTime, "a closed-model user sends the moment it intends to: latency is service time");
         result.ServiceTime.MaxMs.Should().BeGreaterThan(Stall.TotalMilliseconds * 0.9, "the users that hit the stall waited it out");
-        result.Latency.P99Ms.Should().BeLessThan(Percentile(truth, 99) / 4, "users stop sending while they wait, so the stall hides from the percentiles");
+        result.Latency.P99Ms.Should().BeLessThan(Percentile(truth, 99) / 2, "users stop sending while they wait, so the stall hides from the percentiles");
     }
 
     /// <summary>

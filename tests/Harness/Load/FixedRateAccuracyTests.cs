@@ -27,12 +27,30 @@ public sealed class FixedRateAccuracyTests(ITestOutputHelper output)
 
         var perSecond = server.ArrivalsPerSecond(result.StartedAt, (int)Duration.TotalSeconds);
         output.WriteLine($"server arrivals per second: {string.Join(", ", perSecond)}");
-        var achieved = perSecond.Sum() / Duration.TotalSeconds;
-        achieved.Should().BeApproximately(rate, rate * 0.01, "requests arriving at the server within the run's {0} are the achieved rate", Duration);
+        var achieved = MedianWindowRate(server.Arrivals.Select(arrival => arrival.At).Order().ToArray());
+        output.WriteLine($"achieved rate at the server: {achieved:F1}/s");
+        achieved.Should().BeApproximately(rate, rate * 0.01, "requests reach the server at the target rate");
         Median(perSecond).Should().BeApproximately(rate, rate * 0.01, "the rate is steady second by second, not bunched");
     }
 
-    private static double Median(long[] values)
+    /// <summary>
+    /// The arrival rate as the median over 50 windows, each spanning half of the arrivals (arrival i to arrival
+    /// i + n/2, for i stepping through the first half): a stall of the machine delays the requests that fall in it
+    /// and so biases the few windows that start or end there, not the median.
+    /// </summary>
+    private static double MedianWindowRate(DateTimeOffset[] arrivals)
+    {
+        var span = arrivals.Length / 2;
+        var rates = Enumerable.Range(0, 50)
+            .Select(window => window * (arrivals.Length - span - 1) / 49)
+            .Select(first => span / (arrivals[first + span] - arrivals[first]).TotalSeconds)
+            .ToArray();
+        return Median(rates);
+    }
+
+    private static double Median(long[] values) => Median(values.Select(value => (double)value).ToArray());
+
+    private static double Median(double[] values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2.0;

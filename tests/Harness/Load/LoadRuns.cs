@@ -9,7 +9,17 @@ namespace Resilience.Tests.Harness.Load;
 /// <summary>Short-hands the load tests share: a GET scenario against a server and a run with progress in the test output.</summary>
 internal static class LoadRuns
 {
+    /// <summary>Header carrying the iteration's intended start (UTC ticks), so the server can tell schedule from send lag.</summary>
+    public const string IntendedStartHeader = "X-Intended-Start";
+
     public static Scenario Get(HttpClient client, Uri url) => Scenario.Create("get").WithStep(HttpStep.Get("get", client, url));
+
+    /// <summary>Like <see cref="Get"/>, stamping each request with its intended start.</summary>
+    public static Scenario GetStamped(HttpClient client, Uri url) =>
+        Scenario.Create("get").WithStep(HttpStep.Send("get", client, context => new HttpRequestMessage(HttpMethod.Get, url)
+        {
+            Headers = { { IntendedStartHeader, context.IntendedStart.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+        }));
 
     public static LoadTestBuilder For(Scenario scenario, ITestOutputHelper output, params LoadSimulation[] load) =>
         LoadTest.For(scenario)

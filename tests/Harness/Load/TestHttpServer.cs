@@ -70,11 +70,14 @@ internal sealed class TestHttpServer : IAsyncDisposable
         return counts;
     }
 
+    private static DateTimeOffset? IntendedStartOf(HttpRequest request) =>
+        long.TryParse(request.Headers[LoadRuns.IntendedStartHeader], out var ticks) ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     private async Task HandleAsync(HttpContext context)
     {
         var arrivedAt = DateTimeOffset.UtcNow;
         var now = Interlocked.Increment(ref _concurrency);
-        _arrivals.Enqueue(new Arrival(arrivedAt, now));
+        _arrivals.Enqueue(new Arrival(arrivedAt, now, IntendedStartOf(context.Request)));
         var max = Volatile.Read(ref _maxConcurrency);
         while (now > max && Interlocked.CompareExchange(ref _maxConcurrency, now, max) != max)
         {
@@ -92,4 +95,5 @@ internal sealed class TestHttpServer : IAsyncDisposable
     }
 }
 
-internal readonly record struct Arrival(DateTimeOffset At, int Concurrency);
+/// <param name="Intended">The iteration's intended start, when the client sent it (see <see cref="LoadRuns.GetStamped"/>).</param>
+internal readonly record struct Arrival(DateTimeOffset At, int Concurrency, DateTimeOffset? Intended);

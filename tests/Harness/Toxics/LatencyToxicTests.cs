@@ -38,8 +38,8 @@ public sealed class LatencyToxicTests(ToxiproxyFixture toxiproxy) : IClassFixtur
 
         var samples = string.Join(" ", delayed.Select(ms => ms.ToString("F1")));
         delayed.Should().OnlyContain(ms => ms >= 20, "no chunk leaves before latency - jitter: {0}", samples);
-        delayed.Count(ms => ms <= 62).Should().BeGreaterThanOrEqualTo(27, "nearly all delays lie within 40 ± 20 ms (a busy machine may add to a few): {0}", samples);
-        (delayed.Max() - delayed.Min()).Should().BeGreaterThan(10, "30 uniform draws from ±20 ms are not all alike: {0}", samples);
+        delayed.Min().Should().BeLessThan(28, "30 uniform draws over 20-60 ms reach below 28 ms (all above: p = 0.1 %): {0}", samples);
+        delayed.Count(ms => ms <= 62).Should().BeGreaterThanOrEqualTo(24, "the delays lie within 40 ± 20 ms; a busy machine may add to a few: {0}", samples);
         await proxy.DeleteAsync(Cancellation);
     }
 

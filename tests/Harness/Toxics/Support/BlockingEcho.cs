@@ -133,3 +133,30 @@ internal sealed class BlockingEcho : IDisposable
         }
     }
 }
+
+/// <summary>Reads a connection to its end on a dedicated thread with blocking calls, recording every read.</summary>
+internal static class BlockingReader
+{
+    public static Task<(byte[] Data, List<int> Reads, TimeSpan Elapsed)> ReadToEndAsync(int port) =>
+        Task.Factory.StartNew(
+            () =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+                var data = new MemoryStream();
+                var reads = new List<int>();
+                var buffer = new byte[64 * 1024];
+                int read;
+                while ((read = socket.Receive(buffer)) > 0)
+                {
+                    data.Write(buffer, 0, read);
+                    reads.Add(read);
+                }
+
+                return (data.ToArray(), reads, Stopwatch.GetElapsedTime(started));
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+}
