@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Resilience.App.Configuration;
-using Resilience.App.Data;
 using Resilience.App.Resilience;
 using StackExchange.Redis;
 using Order = Resilience.App.Data.Order;

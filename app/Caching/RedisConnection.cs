@@ -8,7 +8,8 @@ namespace Resilience.App.Caching;
 /// Owns the app's one Redis multiplexer and replaces it when its connection can no longer be trusted. Redis
 /// matches replies to commands by order alone, so a connection that lost bytes (a proxy or network dropping data
 /// while the socket stays open) hands every later reply to the wrong command, for as long as the socket lives.
-/// The replacement happens when the Redis breaker opens and when a reply is found to belong to another key.
+/// The replacement happens when the Redis breaker opens, when a reply is found to belong to another key, and
+/// when the readiness ping fails on a connected socket.
 /// The multiplexer does not wait for a Redis that is down and fails commands fast while disconnected.
 /// </summary>
 public sealed class RedisConnection : IAsyncDisposable
@@ -17,6 +18,7 @@ public sealed class RedisConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private IConnectionMultiplexer _current;
     private int _replacing;
+    private int _disposed;
 
     /// <summary>Connects (waiting at most the connect timeout when Redis is down) and follows the Redis breaker.</summary>
     public RedisConnection(AppSettings settings, BreakerJournals breakers, ILogger<RedisConnection> logger)
@@ -53,13 +55,22 @@ public sealed class RedisConnection : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await Current.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Volatile.Write(ref _disposed, 1);
+        await Current.DisposeAsync();
+    }
 
     private async Task ReplaceAsync(string reason)
     {
         try
         {
             var fresh = await ConnectionMultiplexer.ConnectAsync(_options);
+            if (Volatile.Read(ref _disposed) == 1)
+            {
+                await fresh.DisposeAsync();
+                return;
+            }
             var stale = Interlocked.Exchange(ref _current, fresh);
             _logger.LogWarning("Replaced the Redis connection: {Reason}", reason);
             await stale.CloseAsync(allowCommandsToComplete: false);
