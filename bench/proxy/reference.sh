@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# What any user-space TCP proxy costs on this machine: redis-benchmark and pgbench direct, through our
+# toxiproxy-server and through HAProxy 2.6 (tcp mode, one thread, splice where the kernel allows it), side by side
+# in each round. HAProxy is the reference for "as cheap as a user-space hop gets"; if it misses the targets too, the
+# gap is the extra kernel TCP hop, not our proxy's code.
+# Usage: bash bench/proxy/reference.sh [rounds=3] [pgbench seconds=8]     (installs haproxy when missing)
+set -euo pipefail
+
+rounds="${1:-3}"
+pg_seconds="${2:-8}"
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+pg_bin=/usr/lib/postgresql/15/bin
+work="$(mktemp -d /tmp/proxy-reference.XXXXXX)"
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+command -v haproxy >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+password() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
+wait_until() { for _ in $(seq 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timed out: $*" >&2; return 1; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+dotnet build -c Release -v q "$repo/toxics/server" >/dev/null
+
+pg_port="$(free_port)"; pg_password="$(password)"
+mkdir -p "$work/pg"; chmod 755 "$work"; chown postgres:postgres "$work/pg"
+printf '%s\n' "$pg_password" > "$work/pg.pw"; chown postgres "$work/pg.pw"; chmod 600 "$work/pg.pw"
+as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
+as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U bench --auth=scram-sha-256 --pwfile="$work/pg.pw" >/dev/null
+as_postgres "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -c listen_addresses=127.0.0.1 >"$work/pg.log" 2>&1 &
+pids+=("$!")
+export PGPASSWORD="$pg_password"
+wait_until "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port"
+pgbench -h 127.0.0.1 -p "$pg_port" -U bench -i -s 10 -q postgres >/dev/null 2>&1
+
+redis_port="$(free_port)"; redis_password="$(password)"
+redis-server --bind 127.0.0.1 --port "$redis_port" --requirepass "$redis_password" --save '' --appendonly no \
+  --dir "$work" >"$work/redis.log" 2>&1 &
+pids+=("$!")
+wait_until env REDISCLI_AUTH="$redis_password" redis-cli -p "$redis_port" ping
+
+api_port="$(free_port)"; api="http://127.0.0.1:$api_port"
+dotnet "$repo/toxics/server/bin/Release/net10.0/toxiproxy-server.dll" --port "$api_port" >"$work/proxy.log" 2>&1 &
+pids+=("$!")
+wait_until curl -sf "$api/version"
+ours() {
+  curl -sf -X POST "$api/proxies" -d "{\"name\":\"$1\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:$2\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["listen"].rsplit(":", 1)[1])'
+}
+declare -A port=([pg_direct]="$pg_port" [redis_direct]="$redis_port")
+port[pg_ours]="$(ours postgres "$pg_port")"
+port[redis_ours]="$(ours redis "$redis_port")"
+
+port[pg_haproxy]="$(free_port)"; port[redis_haproxy]="$(free_port)"
+cat >"$work/haproxy.cfg" <<EOF
+global
+  nbthread 1
+defaults
+  mode tcp
+  timeout connect 5s
+  timeout client 1m
+  timeout server 1m
+listen postgres
+  bind 127.0.0.1:${port[pg_haproxy]}
+  server pg 127.0.0.1:$pg_port
+listen redis
+  bind 127.0.0.1:${port[redis_haproxy]}
+  server redis 127.0.0.1:$redis_port
+EOF
+haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 &
+pids+=("$!")
+wait_until env REDISCLI_AUTH="$redis_password" redis-cli -p "${port[redis_haproxy]}" ping
+
+declare -A results
+paths=(direct ours haproxy)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
+for round in $(seq "$rounds"); do
+  echo "round $round of $rounds..." >&2
+  for path in "${paths[@]}"; do
+    results[pg_$path]+="$(PGOPTIONS='-c synchronous_commit=off' pgbench -h 127.0.0.1 -p "${port[pg_$path]}" -U bench \
+      -c 8 -j 2 -T "$pg_seconds" -n postgres 2>/dev/null | awk '/^tps/ { print $3 }') "
+    for test in get set; do
+      results[${test}_$path]+="$(redis-benchmark -h 127.0.0.1 -p "${port[redis_$path]}" -a "$redis_password" -t "$test" \
+        -n 200000 -c 50 -q 2>/dev/null | tr '\r' '\n' | awk -F'[: ]+' '/requests per second/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { r = $i; break } } END { print r }') "
+    done
+  done
+done
+
+ratio() { paste <(tr ' ' '\n' <<<"$1" | grep .) <(tr ' ' '\n' <<<"$2" | grep .) | awk '{ print 100 * $2 / $1 }' | median; }
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); pgbench -c 8 -j 2 -T $pg_seconds synchronous_commit=off; redis-benchmark -c 50 -n 200000"
+echo "| measure (median of $rounds rounds) | direct | toxiproxy-server (ours) | HAProxy 2.6 | ours / direct | HAProxy / direct |"
+echo "|---|---:|---:|---:|---:|---:|"
+for measure in pg get set; do
+  d="$(tr ' ' '\n' <<<"${results[${measure}_direct]}" | grep . | median)"
+  o="$(tr ' ' '\n' <<<"${results[${measure}_ours]}" | grep . | median)"
+  h="$(tr ' ' '\n' <<<"${results[${measure}_haproxy]}" | grep . | median)"
+  printf '| %s | %.0f | %.0f | %.0f | %.1f %% | %.1f %% |\n' "$measure" "$d" "$o" "$h" \
+    "$(ratio "${results[${measure}_direct]}" "${results[${measure}_ours]}")" \
+    "$(ratio "${results[${measure}_direct]}" "${results[${measure}_haproxy]}")"
+done
