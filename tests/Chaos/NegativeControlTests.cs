@@ -19,7 +19,8 @@ public sealed class NegativeControlTests(StackFixture stack)
 
         var run = await Experiment.Against(fragile).WithFault(Faults.BlackHole("postgres")).RunAsync();
 
-        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        // Not "the breaker opens" (it cannot, it is off) but what users feel: every read waits on the dead database.
+        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres"), mustFail: "p95 service time");
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class NegativeControlTests(StackFixture stack)
 
         var run = await Experiment.Against(fragile).WithFault(Faults.Down("postgres")).RunAsync();
 
-        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres"), mustFail: "success ratio");
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class NegativeControlTests(StackFixture stack)
 
         var run = await Experiment.Against(fragile).WithFault(Faults.Down("redis")).RunAsync();
 
-        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "redis"));
+        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "redis"), mustFail: "success ratio");
     }
 
     [Fact]
@@ -51,7 +52,18 @@ public sealed class NegativeControlTests(StackFixture stack)
 
         var run = await Experiment.Against(fragile).WithFault(Faults.BlackHole("postgres")).RunAsync();
 
-        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres"), mustFail: "no request over");
+    }
+
+    [Fact]
+    public async Task Without_load_shedding_an_overloaded_postgres_trips_its_breaker_and_fails_the_chaos_requirements()
+    {
+        await using var fragile = await stack.StartVariantAsync(app => app.Without(AppStrategy.ConcurrencyLimit, "postgres"));
+
+        var run = await Experiment.Against(fragile).WithRate(PostgresFaultTests.OverloadRate).WithFault(PostgresFaultTests.Overload).RunAsync();
+
+        // What users lose: the writes PostgreSQL could still have taken, refused while the breaker is open.
+        await run.JudgeAsNegativeControlAsync(r => Requirements.ShedOverload(r, "postgres"), mustFail: "step 'write'");
     }
 
     [Fact]
@@ -64,6 +76,7 @@ public sealed class NegativeControlTests(StackFixture stack)
             .WithFault(Faults.ConnectionReset("postgres"))
             .RunAsync();
 
-        await run.JudgeAsNegativeControlAsync(r => r.Ledger.Should().HaveNoLostWrites());
+        await run.JudgeAsNegativeControlAsync(r => r.Ledger.Should().HaveNoLostWrites(), mustFail: "lost or duplicated");
+        run.Ledger!.Duplicated.Should().NotBeEmpty("a retried post without idempotency makes a second order");
     }
 }

@@ -35,7 +35,7 @@ internal static class Sql
         await ExecuteAsync(connection, sql);
     }
 
-    private static NpgsqlConnection Unpooled(PostgresEndpoint endpoint)
+    public static NpgsqlConnection Unpooled(PostgresEndpoint endpoint)
     {
         var builder = endpoint.CreateConnectionStringBuilder();
         builder.Pooling = false;

@@ -99,8 +99,51 @@ public sealed class ExperimentAssertionsTests : IDisposable
         during.DegradedRatio.Should().Be(0.5);
     }
 
-    private static OutcomeLog.Entry Outcome(RequestOutcome outcome, double atSecond) =>
-        new("read", outcome, Start.AddSeconds(atSecond), TimeSpan.FromMilliseconds(5));
+    [Fact]
+    public async Task Once_detected_reads_are_judged_from_the_breaker_opening_to_the_end_of_the_fault()
+    {
+        var fault = new FaultWindow("postgres down", "postgres", Start, Start.AddSeconds(10));
+        OutcomeLog.Entry[] outcomes =
+        [
+            .. Enumerable.Range(0, 5).Select(i => Outcome(RequestOutcome.Degraded, 1.2 + i * 0.1, serviceMs: 900)), // already waiting when it opened
+            .. Enumerable.Range(0, 40).Select(i => Outcome(RequestOutcome.Degraded, 2 + i * 0.2, serviceMs: 4)),
+        ];
+        var run = Run(p95Ms: 40, breakerStates: ["Closed", "Open"], outcomes: outcomes, faults: [fault]);
+
+        var window = run.OnceDetected("postgres", TimeSpan.FromSeconds(5));
+
+        window.Start.Should().Be(Start.AddSeconds(1), "the breaker opened one second into the fault");
+        window.Requests.Should().Be(40, "requests already waiting when it opened are the budget's to bound, not the breaker's");
+        await run.JudgeAsync(r => r.OnceDetected("postgres", TimeSpan.FromSeconds(5)).Should().AnswerWithin(TimeSpan.FromMilliseconds(200), 0.95));
+    }
+
+    [Fact]
+    public async Task A_breaker_that_never_opens_is_judged_from_the_detection_bound_and_slow_answers_fail()
+    {
+        var fault = new FaultWindow("postgres down", "postgres", Start, Start.AddSeconds(10));
+        var outcomes = Enumerable.Range(0, 50).Select(i => Outcome(RequestOutcome.Degraded, i * 0.2, serviceMs: 900)).ToArray();
+        var run = Run(p95Ms: 40, outcomes: outcomes, faults: [fault]);
+
+        run.OnceDetected("postgres", TimeSpan.FromSeconds(5)).Start.Should().Be(Start.AddSeconds(5));
+        var judging = () => run.JudgeAsync(r => r.OnceDetected("postgres", TimeSpan.FromSeconds(5)).Should().AnswerWithin(TimeSpan.FromMilliseconds(200), 0.95));
+
+        (await judging.Should().ThrowAsync<ExperimentFailedException>()).Which.Message.Should().Contain("p95").And.Contain("900ms");
+    }
+
+    [Fact]
+    public void Service_time_percentiles_use_the_nearest_rank()
+    {
+        var fault = new FaultWindow("postgres down", "postgres", Start, Start.AddSeconds(10));
+        var outcomes = Enumerable.Range(1, 20).Select(i => Outcome(RequestOutcome.Ok, i * 0.1, serviceMs: i)).ToArray();
+        var during = Run(p95Ms: 40, outcomes: outcomes, faults: [fault]).During(fault);
+
+        during.ServiceTimePercentile(0.95).Should().Be(TimeSpan.FromMilliseconds(19));
+        during.ServiceTimePercentile(1).Should().Be(TimeSpan.FromMilliseconds(20));
+        during.ServiceTimePercentile(0.5).Should().Be(TimeSpan.FromMilliseconds(10));
+    }
+
+    private static OutcomeLog.Entry Outcome(RequestOutcome outcome, double atSecond, double serviceMs = 5) =>
+        new("read", outcome, Start.AddSeconds(atSecond), TimeSpan.FromMilliseconds(serviceMs));
 
     private string RecordPath(ExperimentRun run) => Path.Combine(ArtifactStore.RunsDirectory, run.Scenario + ".json");
 
