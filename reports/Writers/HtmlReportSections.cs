@@ -57,7 +57,7 @@ public static class HtmlReportSections
         for (var i = 0; i < scenarios.Count; i++)
         {
             var s = scenarios[i];
-            html.Append($"<tr class=\"{VerdictClass(s.Verdict)}\"><td><a href=\"#{SectionId(i)}\">{E(s.Scenario)}</a></td><td>{E(s.Suite)}</td>");
+            html.Append($"<tr class=\"{VerdictClass(s.Verdict)}\"><td class=\"scenario\"><a href=\"#{SectionId(i)}\">{Breakable(s.Scenario)}</a></td><td>{E(s.Suite)}</td>");
             html.Append($"<td>{Badge(s.Verdict)}</td><td class=\"failing-check\">{E(MarkdownReportWriter.FailingCheck(s))}</td>");
             html.Append($"<td class=\"num\">{Flagged(s, RegressionMetrics.P95, ReportFigures.Milliseconds(s.Sla.Latency.P95Ms))}</td>");
             html.Append($"<td class=\"num\">{Flagged(s, RegressionMetrics.ErrorRate, ReportFigures.Percentage(s.Sla.ErrorRate))}</td>");
@@ -177,4 +177,7 @@ public static class HtmlReportSections
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>A test name as it is (so it can be copied into a filter), with places to wrap after its separators.</summary>
+    private static string Breakable(string name) => E(name).Replace("_", "_<wbr>").Replace(".", ".<wbr>");
 }

@@ -44,13 +44,17 @@ public static class MarkdownReportWriter
         return md.ToString();
     }
 
-    /// <summary>The thresholds a failed scenario broke, with what was measured; the failure's first line if no check failed.</summary>
+    /// <summary>
+    /// The thresholds a failed scenario broke, with what was measured; the failure's first line if no check failed.
+    /// A passed scenario with broken thresholds is a negative control, whose requirements had to fail: said so.
+    /// </summary>
     public static string FailingCheck(ScenarioReport scenario)
     {
         var failed = scenario.Checks.Where(c => !c.Passed).Select(c => $"{c.Name} (measured {c.Actual})").ToList();
         if (failed.Count > 0)
         {
-            return string.Join("; ", failed);
+            var checks = string.Join("; ", failed);
+            return scenario.Verdict == Verdict.Pass ? $"negative control, failed as required: {checks}" : checks;
         }
 
         return scenario.Verdict == Verdict.Fail ? FirstLine(scenario.Failure) ?? "run did not complete" : ReportFigures.Missing;

@@ -47,6 +47,20 @@ public sealed class MarkdownReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_passed_negative_control_names_the_checks_that_failed_as_required()
+    {
+        var control = SampleRuns.PostgresLatencyRun() with
+        {
+            Checks = [new("success ratio during postgres down, step 'read'", false, ">= 99.00 %", "11.30 % of 823")],
+        };
+
+        var output = await ReportGeneration.GenerateAsync(_folder, [control]);
+        var row = File.ReadAllLines(output.MarkdownPath).Single(line => line.StartsWith(@"| Chaos.Postgres\_latency"));
+
+        row.Should().Contain("✅ pass | negative control, failed as required: success ratio during postgres down, step 'read' (measured 11.30 % of 823)");
+    }
+
+    [Fact]
     public async Task Text_from_records_cannot_break_the_table_or_inject_html()
     {
         var hostile = SampleRuns.RedisDownRun() with
