@@ -3,7 +3,9 @@
 # toxiproxy-server and through HAProxy 2.6 (tcp mode, one thread, splice where the kernel allows it), side by side
 # in each round. HAProxy is the reference for "as cheap as a user-space hop gets"; if it misses the targets too, the
 # gap is the extra kernel TCP hop, not our proxy's code.
-# Usage: bash bench/proxy/reference.sh [rounds=3] [pgbench seconds=8]     (installs haproxy when missing)
+# Usage: [SPLIT_CORES=1] bash bench/proxy/reference.sh [rounds=3] [pgbench seconds=8]   (installs haproxy when missing)
+#   SPLIT_CORES=1  pins the servers and the benchmark clients to core 0 and both proxies to core 1: what a proxy
+#                  costs when it has a core of its own instead of taking CPU from the client and the server.
 set -euo pipefail
 
 rounds="${1:-3}"
@@ -27,6 +29,9 @@ command -v haproxy >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 password() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
 wait_until() { for _ in $(seq 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timed out: $*" >&2; return 1; }
+# Command prefixes (taskset execs, so $! stays the server's own pid for the cleanup).
+app_core=(); proxy_core=()
+if [[ -n "${SPLIT_CORES:-}" ]]; then app_core=(taskset -c 0); proxy_core=(taskset -c 1); fi
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 dotnet build -c Release -v q "$repo/toxics/server" >/dev/null
@@ -36,20 +41,20 @@ mkdir -p "$work/pg"; chmod 755 "$work"; chown postgres:postgres "$work/pg"
 printf '%s\n' "$pg_password" > "$work/pg.pw"; chown postgres "$work/pg.pw"; chmod 600 "$work/pg.pw"
 as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
 as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U bench --auth=scram-sha-256 --pwfile="$work/pg.pw" >/dev/null
-as_postgres "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -c listen_addresses=127.0.0.1 >"$work/pg.log" 2>&1 &
+"${app_core[@]}" setpriv --reuid=postgres --regid=postgres --init-groups -- "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -c listen_addresses=127.0.0.1 >"$work/pg.log" 2>&1 &
 pids+=("$!")
 export PGPASSWORD="$pg_password"
 wait_until "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port"
 pgbench -h 127.0.0.1 -p "$pg_port" -U bench -i -s 10 -q postgres >/dev/null 2>&1
 
 redis_port="$(free_port)"; redis_password="$(password)"
-redis-server --bind 127.0.0.1 --port "$redis_port" --requirepass "$redis_password" --save '' --appendonly no \
+"${app_core[@]}" redis-server --bind 127.0.0.1 --port "$redis_port" --requirepass "$redis_password" --save '' --appendonly no \
   --dir "$work" >"$work/redis.log" 2>&1 &
 pids+=("$!")
 wait_until env REDISCLI_AUTH="$redis_password" redis-cli -p "$redis_port" ping
 
 api_port="$(free_port)"; api="http://127.0.0.1:$api_port"
-dotnet "$repo/toxics/server/bin/Release/net10.0/toxiproxy-server.dll" --port "$api_port" >"$work/proxy.log" 2>&1 &
+"${proxy_core[@]}" dotnet "$repo/toxics/server/bin/Release/net10.0/toxiproxy-server.dll" --port "$api_port" >"$work/proxy.log" 2>&1 &
 pids+=("$!")
 wait_until curl -sf "$api/version"
 ours() {
@@ -76,7 +81,7 @@ listen redis
   bind 127.0.0.1:${port[redis_haproxy]}
   server redis 127.0.0.1:$redis_port
 EOF
-haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 &
+"${proxy_core[@]}" haproxy -db -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 &
 pids+=("$!")
 wait_until env REDISCLI_AUTH="$redis_password" redis-cli -p "${port[redis_haproxy]}" ping
 
@@ -86,17 +91,17 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >
 for round in $(seq "$rounds"); do
   echo "round $round of $rounds..." >&2
   for path in "${paths[@]}"; do
-    results[pg_$path]+="$(PGOPTIONS='-c synchronous_commit=off' pgbench -h 127.0.0.1 -p "${port[pg_$path]}" -U bench \
+    results[pg_$path]+="$(PGOPTIONS='-c synchronous_commit=off' "${app_core[@]}" pgbench -h 127.0.0.1 -p "${port[pg_$path]}" -U bench \
       -c 8 -j 2 -T "$pg_seconds" -n postgres 2>/dev/null | awk '/^tps/ { print $3 }') "
     for test in get set; do
-      results[${test}_$path]+="$(redis-benchmark -h 127.0.0.1 -p "${port[redis_$path]}" -a "$redis_password" -t "$test" \
+      results[${test}_$path]+="$("${app_core[@]}" redis-benchmark -h 127.0.0.1 -p "${port[redis_$path]}" -a "$redis_password" -t "$test" \
         -n 200000 -c 50 -q 2>/dev/null | tr '\r' '\n' | awk -F'[: ]+' '/requests per second/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { r = $i; break } } END { print r }') "
     done
   done
 done
 
 ratio() { paste <(tr ' ' '\n' <<<"$1" | grep .) <(tr ' ' '\n' <<<"$2" | grep .) | awk '{ print 100 * $2 / $1 }' | median; }
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); pgbench -c 8 -j 2 -T $pg_seconds synchronous_commit=off; redis-benchmark -c 50 -n 200000"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); cores: ${SPLIT_CORES:+servers and clients on core 0, proxies on core 1}${SPLIT_CORES:-shared}; pgbench -c 8 -j 2 -T $pg_seconds synchronous_commit=off; redis-benchmark -c 50 -n 200000"
 echo "| measure (median of $rounds rounds) | direct | toxiproxy-server (ours) | HAProxy 2.6 | ours / direct | HAProxy / direct |"
 echo "|---|---:|---:|---:|---:|---:|"
 for measure in pg get set; do
