@@ -101,7 +101,7 @@ for round in $(seq "$rounds"); do
 done
 
 ratio() { paste <(tr ' ' '\n' <<<"$1" | grep .) <(tr ' ' '\n' <<<"$2" | grep .) | awk '{ print 100 * $2 / $1 }' | median; }
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); cores: ${SPLIT_CORES:+servers and clients on core 0, proxies on core 1}${SPLIT_CORES:-shared}; pgbench -c 8 -j 2 -T $pg_seconds synchronous_commit=off; redis-benchmark -c 50 -n 200000"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); cores: $([[ -n "${SPLIT_CORES:-}" ]] && echo "servers and clients on core 0, proxies on core 1" || echo shared); pgbench -c 8 -j 2 -T $pg_seconds synchronous_commit=off; redis-benchmark -c 50 -n 200000"
 echo "| measure (median of $rounds rounds) | direct | toxiproxy-server (ours) | HAProxy 2.6 | ours / direct | HAProxy / direct |"
 echo "|---|---:|---:|---:|---:|---:|"
 for measure in pg get set; do
