@@ -10,48 +10,14 @@ set -euo pipefail
 
 rounds="${1:-3}"
 pg_seconds="${2:-8}"
-repo="$(cd "$(dirname "$0")/../.." && pwd)"
-pg_bin=/usr/lib/postgresql/15/bin
-work="$(mktemp -d /tmp/proxy-reference.XXXXXX)"
-pids=()
-
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-command -v haproxy >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-password() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
-wait_until() { for _ in $(seq 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timed out: $*" >&2; return 1; }
-# Command prefixes (taskset execs, so $! stays the server's own pid for the cleanup).
+# Command prefixes (taskset execs, so $! stays the process's own pid for the cleanup).
 app_core=(); proxy_core=()
 if [[ -n "${SPLIT_CORES:-}" ]]; then app_core=(taskset -c 0); proxy_core=(taskset -c 1); fi
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+source "$(dirname "$0")/servers.sh"
 
+command -v haproxy >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null
 dotnet build -c Release -v q "$repo/toxics/server" >/dev/null
-
-pg_port="$(free_port)"; pg_password="$(password)"
-mkdir -p "$work/pg"; chmod 755 "$work"; chown postgres:postgres "$work/pg"
-printf '%s\n' "$pg_password" > "$work/pg.pw"; chown postgres "$work/pg.pw"; chmod 600 "$work/pg.pw"
-as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
-as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U bench --auth=scram-sha-256 --pwfile="$work/pg.pw" >/dev/null
-"${app_core[@]}" setpriv --reuid=postgres --regid=postgres --init-groups -- "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -c listen_addresses=127.0.0.1 >"$work/pg.log" 2>&1 &
-pids+=("$!")
-export PGPASSWORD="$pg_password"
-wait_until "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port"
-pgbench -h 127.0.0.1 -p "$pg_port" -U bench -i -s 10 -q postgres >/dev/null 2>&1
-
-redis_port="$(free_port)"; redis_password="$(password)"
-"${app_core[@]}" redis-server --bind 127.0.0.1 --port "$redis_port" --requirepass "$redis_password" --save '' --appendonly no \
-  --dir "$work" >"$work/redis.log" 2>&1 &
-pids+=("$!")
-wait_until env REDISCLI_AUTH="$redis_password" redis-cli -p "$redis_port" ping
+start_servers
 
 api_port="$(free_port)"; api="http://127.0.0.1:$api_port"
 "${proxy_core[@]}" dotnet "$repo/toxics/server/bin/Release/net10.0/toxiproxy-server.dll" --port "$api_port" >"$work/proxy.log" 2>&1 &

@@ -11,51 +11,12 @@ if [[ -n "${BENCH_NICE:-}" ]]; then renice -n "$BENCH_NICE" -p $$ >/dev/null; fi
 
 rounds="${1:-3}"
 pg_seconds="${2:-15}"
-repo="$(cd "$(dirname "$0")/../.." && pwd)"
-pg_bin=/usr/lib/postgresql/15/bin
-work="$(mktemp -d /tmp/proxy-bench.XXXXXX)"
-pids=()
-
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-password() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
-wait_until() { for _ in $(seq 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timed out: $*" >&2; return 1; }
+source "$(dirname "$0")/servers.sh"
 
 echo "building toxiproxy-server and ProxyBench (Release)..." >&2
 dotnet build -c Release -v q "$repo/toxics/server" >/dev/null
 dotnet build -c Release -v q "$repo/bench/proxy/ProxyBench" >/dev/null
-
-# PostgreSQL with its default durability (fsync on); each pgbench run picks synchronous_commit itself. Password
-# auth with a per-run password.
-pg_port="$(free_port)"; pg_password="$(password)"
-mkdir -p "$work/pg"; chmod 755 "$work"; chown postgres:postgres "$work/pg"
-printf '%s\n' "$pg_password" > "$work/pg.pw"; chown postgres "$work/pg.pw"; chmod 600 "$work/pg.pw"
-as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
-as_postgres "$pg_bin/initdb" -D "$work/pg/data" -U bench --auth=scram-sha-256 --pwfile="$work/pg.pw" >/dev/null
-as_postgres "$pg_bin/postgres" -D "$work/pg/data" -p "$pg_port" -k "$work/pg" -c listen_addresses=127.0.0.1 \
-  -c max_connections=100 >"$work/pg.log" 2>&1 &
-pg_pid=$!
-pids+=("$pg_pid")
-export PGPASSWORD="$pg_password"
-wait_until "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port"
-pgbench -h 127.0.0.1 -p "$pg_port" -U bench -i -s 10 -q postgres >/dev/null 2>&1
-
-# Redis: no persistence, per-run password.
-redis_port="$(free_port)"; redis_password="$(password)"
-redis-server --bind 127.0.0.1 --port "$redis_port" --requirepass "$redis_password" --save '' --appendonly no \
-  --dir "$work" >"$work/redis.log" 2>&1 &
-redis_pid=$!
-pids+=("$redis_pid")
-wait_until env REDISCLI_AUTH="$redis_password" redis-cli -p "$redis_port" ping
+start_servers
 
 # The proxy: the standalone server, as a separate process like a real toxiproxy-server.
 api_port="$(free_port)"; api="http://127.0.0.1:$api_port"
@@ -69,8 +30,6 @@ proxy_port() {
 }
 pg_proxy="$(proxy_port postgres "$pg_port")"
 redis_proxy="$(proxy_port redis "$redis_port")"
-
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # CPU time (user + system, clock ticks) a process has used, with its reaped children (PostgreSQL's backends):
 # unlike throughput on a shared machine, the CPU each side spends per operation does not depend on the load.
