@@ -82,6 +82,28 @@ public sealed class ExperimentAssertionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_negative_control_must_fail_for_the_named_reason_not_just_any()
+    {
+        var fragile = Run(p95Ms: 900, breakerStates: ["Closed"]);
+
+        await fragile.JudgeAsNegativeControlAsync(r => r.Should().MeetSla(), mustFail: "p(95)");
+        var failsTheNamedCheck = () => Run(p95Ms: 900).JudgeAsNegativeControlAsync(r =>
+        {
+            r.Should().MeetSla();
+            r.Breaker("postgres").Should().HaveTransitioned("Closed", "Open");
+        }, mustFail: "breaker 'postgres' goes");
+        var failsOnlyAnother = () => Run(p95Ms: 900, breakerStates: ["Closed", "Open"]).JudgeAsNegativeControlAsync(r =>
+        {
+            r.Should().MeetSla();
+            r.Breaker("postgres").Should().HaveTransitioned("Closed", "Open");
+        }, mustFail: "breaker 'postgres' goes");
+
+        await failsTheNamedCheck();
+        (await failsOnlyAnother.Should().ThrowAsync<ExperimentFailedException>()).Which.Message
+            .Should().Contain("'breaker 'postgres' goes' fails").And.Contain("p(95)");
+    }
+
+    [Fact]
     public void Success_ratio_during_a_fault_counts_only_requests_completed_inside_it()
     {
         var fault = new FaultWindow("postgres down", "postgres", Start.AddSeconds(10), Start.AddSeconds(20));
@@ -128,6 +150,19 @@ public sealed class ExperimentAssertionsTests : IDisposable
         var judging = () => run.JudgeAsync(r => r.OnceDetected("postgres", TimeSpan.FromSeconds(5)).Should().AnswerWithin(TimeSpan.FromMilliseconds(200), 0.95));
 
         (await judging.Should().ThrowAsync<ExperimentFailedException>()).Which.Message.Should().Contain("p95").And.Contain("900ms");
+    }
+
+    [Fact]
+    public async Task A_breaker_that_opens_during_an_overload_fails_stay_closed_and_one_that_opened_before_it_does_not()
+    {
+        var overload = new FaultWindow("postgres latency 200ms", "postgres", Start.AddSeconds(0.5), Start.AddSeconds(5));
+        var tripped = Run(p95Ms: 40, breakerStates: ["Closed", "Open"], faults: [overload]);
+        var before = Run(p95Ms: 40, breakerStates: ["Closed", "Open"], faults: [overload with { Start = Start.AddSeconds(1.5) }]);
+
+        var judging = () => tripped.JudgeAsync(r => r.Breaker("postgres").Should().StayClosedDuring(overload));
+
+        (await judging.Should().ThrowAsync<ExperimentFailedException>()).Which.Message.Should().Contain("opened 0.50s into it");
+        await before.JudgeAsync(r => r.Breaker("postgres").Should().StayClosedDuring(r.Fault));
     }
 
     [Fact]
