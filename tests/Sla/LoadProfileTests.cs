@@ -66,8 +66,6 @@ public sealed class LoadProfileTests(StackFixture stack)
             .WithMaxInFlight(1_000)
             .RunAsync();
 
-        var breakingPoint = BreakingPoint.Find(run.Timeline, rates, (int)Profile.StressStep.TotalSeconds, run.Sla);
-        run.RecordMeasure("breaking_point_rps", breakingPoint);
-        await run.JudgeAsync(r => breakingPoint.Should().BeGreaterThanOrEqualTo(Profile.SlaRate, "the SLA must hold at the required rate"));
+        await run.JudgeAsync(r => r.Should().BreakNoEarlierThan(Profile.SlaRate, rates, Profile.StressStep));
     }
 }

@@ -166,6 +166,20 @@ public sealed class ExperimentAssertionsTests : IDisposable
     }
 
     [Fact]
+    public async Task Stress_records_the_breaking_point_and_fails_when_it_is_below_the_required_rate()
+    {
+        double[] rates = [50, 100, 200]; // 100 completed every second: the 200/s step is not sustained
+        var held = Run(p95Ms: 40);
+        var belowRequired = Run(p95Ms: 40);
+
+        await held.JudgeAsync(r => r.Should().BreakNoEarlierThan(100, rates, TimeSpan.FromSeconds(3)));
+        var judging = () => belowRequired.JudgeAsync(r => r.Should().BreakNoEarlierThan(150, rates, TimeSpan.FromSeconds(3)));
+
+        held.Measures["breaking_point_rps"].Should().Be(100);
+        (await judging.Should().ThrowAsync<ExperimentFailedException>()).Which.Message.Should().Contain("held up to 100/s");
+    }
+
+    [Fact]
     public void Service_time_percentiles_use_the_nearest_rank()
     {
         var fault = new FaultWindow("postgres down", "postgres", Start, Start.AddSeconds(10));
