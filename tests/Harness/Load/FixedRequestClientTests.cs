@@ -23,16 +23,9 @@ public sealed class FixedRequestClientTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Theory]
-    [InlineData("/ok", StepOutcome.Ok, null)]
-    [InlineData("/created", StepOutcome.Ok, null)]
+    [MemberData(nameof(OutcomeRoutes.Expected), MemberType = typeof(OutcomeRoutes))]
     [InlineData("/chunked", StepOutcome.Ok, null)]
     [InlineData("/large", StepOutcome.Ok, null)]
-    [InlineData("/stale", StepOutcome.Degraded, "stale")]
-    [InlineData("/cache-bypass", StepOutcome.Degraded, "cache-bypass")]
-    [InlineData("/unavailable", StepOutcome.Error, "http_503")]
-    [InlineData("/missing", StepOutcome.Error, "http_404")]
-    [InlineData("/slow", StepOutcome.Error, "timeout")]
-    [InlineData("/reset", StepOutcome.Error, "connection_reset")]
     public async Task Answers_and_failures_map_like_the_HttpClient_step(string path, StepOutcome outcome, string? kind)
     {
         using var client = Client(path);

@@ -26,14 +26,7 @@ public sealed class HttpOutcomeTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/ok", StepOutcome.Ok, null)]
-    [InlineData("/created", StepOutcome.Ok, null)]
-    [InlineData("/stale", StepOutcome.Degraded, "stale")]
-    [InlineData("/cache-bypass", StepOutcome.Degraded, "cache-bypass")]
-    [InlineData("/unavailable", StepOutcome.Error, "http_503")]
-    [InlineData("/missing", StepOutcome.Error, "http_404")]
-    [InlineData("/slow", StepOutcome.Error, "timeout")]
-    [InlineData("/reset", StepOutcome.Error, "connection_reset")]
+    [MemberData(nameof(OutcomeRoutes.Expected), MemberType = typeof(OutcomeRoutes))]
     public async Task Answers_and_failures_map_to_results_and_kinds(string path, StepOutcome outcome, string? kind)
     {
         var client = path == "/slow" ? _impatientClient : _client;

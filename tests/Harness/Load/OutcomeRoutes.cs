@@ -2,12 +2,29 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Resilience.Load.Http;
+using Resilience.Load.Scenarios;
 
 namespace Resilience.Tests.Harness.Load;
 
 /// <summary>Paths of the test server that answer in each way the HTTP clients must classify.</summary>
 internal static class OutcomeRoutes
 {
+    /// <summary>
+    /// How every HTTP client of the load engine must classify each route: one table, so the lean client and the
+    /// HttpClient step cannot drift apart.
+    /// </summary>
+    public static TheoryData<string, StepOutcome, string?> Expected { get; } = new()
+    {
+        { "/ok", StepOutcome.Ok, null },
+        { "/created", StepOutcome.Ok, null },
+        { "/stale", StepOutcome.Degraded, "stale" },
+        { "/cache-bypass", StepOutcome.Degraded, "cache-bypass" },
+        { "/unavailable", StepOutcome.Error, "http_503" },
+        { "/missing", StepOutcome.Error, "http_404" },
+        { "/slow", StepOutcome.Error, "timeout" },
+        { "/reset", StepOutcome.Error, "connection_reset" },
+    };
+
     public static async Task RespondAsync(HttpContext context)
     {
         switch (context.Request.Path.Value)
