@@ -84,9 +84,9 @@ public sealed class LoadRun : IAsyncDisposable
     /// <summary>Stops starting iterations; running ones get the graceful-stop time to finish. The first reason is kept.</summary>
     public void Stop(string reason = "stopped on request")
     {
-        if (_driver.LoadFinished)
+        if (_stop.IsCancellationRequested)
         {
-            return; // every simulation has run: nothing is cut short
+            return; // already stopping, or every simulation has run (the driver cancels then): nothing is cut short
         }
 
         Interlocked.CompareExchange(ref _abortReason, reason, null);

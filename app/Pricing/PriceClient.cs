@@ -17,9 +17,9 @@ public sealed class PriceClient(HttpClient http, AppSettings settings, AppMetric
 
     public async ValueTask<DependencyResult<PriceQuote>> QuoteAsync(string sku, RequestBudget budget)
     {
-        // The pipeline's context, marked as a read so the lookup may be retried, and bounded by the request budget.
-        var context = ResilienceContextPool.Shared.Get("prices.get", budget.Token);
-        context.Properties.Set(CallKind.IsRead, true);
+        // A price lookup is a read: it may be retried. The budget in the context lets the breaker count a lookup
+        // the budget cut short as a failure, as it does for PostgreSQL and Redis.
+        var context = CallBudget.RentContext("prices.get", isRead: true, budget);
         using var request = new HttpRequestMessage(HttpMethod.Get, "prices/" + Uri.EscapeDataString(sku));
         request.SetResilienceContext(context);
         try

@@ -32,9 +32,7 @@ public sealed class DependencyCaller
         Func<TState, CancellationToken, ValueTask<TResult>> call,
         TState state)
     {
-        var context = ResilienceContextPool.Shared.Get(operation, budget.Token);
-        context.Properties.Set(CallKind.IsRead, isRead);
-        context.Properties.Set(CallBudget.Budget, budget);
+        var context = CallBudget.RentContext(operation, isRead, budget);
         try
         {
             var value = await _pipeline.ExecuteAsync(

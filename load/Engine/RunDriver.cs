@@ -28,7 +28,6 @@ internal sealed class RunDriver
     private readonly CancellationTokenSource _interrupt;
     private readonly TaskCompletionSource<long> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ArrivalBatch? _batch;
-    private volatile bool _loadFinished;
     private long _nextArrival;
     private long _nextSecondEnd = 1;
 
@@ -57,9 +56,6 @@ internal sealed class RunDriver
         _stop = stop;
         _interrupt = interrupt;
     }
-
-    /// <summary>Every simulation has run (or the run was stopped); only the wait for running iterations may remain.</summary>
-    public bool LoadFinished => _loadFinished;
 
     /// <summary>Completes with the run's end (ticks) once every iteration has finished or been given up on.</summary>
     public Task<long> Finished => _finished.Task;
@@ -103,7 +99,6 @@ internal sealed class RunDriver
             }
 
             _users.SetTarget(0);
-            _loadFinished = true;
             // No new iterations from here on; this also ends virtual users' think-time waits.
             _stop.Cancel();
             _inFlight.Close();

@@ -42,8 +42,7 @@ public static class HttpOutcomes
             OperationCanceledException when runToken.IsCancellationRequested => ErrorKinds.Canceled,
             OperationCanceledException or TimeoutException => ErrorKinds.Timeout,
             HttpRequestException request => KindOf(request),
-            IOException io => FindSocketError(io) is { } socketError ? KindOf(socketError) : "io_error",
-            SocketException socket => KindOf(socket.SocketErrorCode),
+            IOException or SocketException => FindSocketError(exception) is { } socketError ? KindOf(socketError) : "io_error",
             ObjectDisposedException => "connection_closed",
             _ => ErrorKinds.FromException(exception, runToken),
         });
