@@ -50,8 +50,8 @@ internal sealed class StackCliProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet resilience-stack.dll up</c> on a free Toxiproxy port with a fresh env file path.</summary>
-    public static StackCliProcess Start()
+    /// <summary>Starts <c>dotnet resilience-stack.dll up</c> on a free Toxiproxy port with a fresh env file path, and any further arguments.</summary>
+    public static StackCliProcess Start(params string[] arguments)
     {
         var root = new PrivateHarnessRoot();
         var folder = Directory.CreateTempSubdirectory("resilience-stack-test-").FullName;
@@ -64,7 +64,7 @@ internal sealed class StackCliProcess : IAsyncDisposable
             RedirectStandardInput = true,
             WorkingDirectory = folder,
         };
-        foreach (var argument in new[] { CliPath(), "up", "--toxiproxy-port", $"{port}", "--env-file", Path.Combine(folder, "stack.env") })
+        foreach (var argument in (string[])[CliPath(), "up", "--toxiproxy-port", $"{port}", "--env-file", Path.Combine(folder, "stack.env"), .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
