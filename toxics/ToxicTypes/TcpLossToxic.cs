@@ -35,12 +35,12 @@ internal sealed record TcpLossToxic : Toxic
 
     public override string? Validate()
     {
-        if (Rto < 1 || MaxRto < Rto || Duration("max_rto", MaxRto) is not null)
+        if (Rto < 1 || MaxRto < Rto)
         {
             return "rto must be at least 1 and max_rto at least rto";
         }
 
-        return Probability("loss_rate", LossRate) ?? Probability("correlation", Correlation) ?? NotNegative("max_retries", MaxRetries);
+        return Duration("max_rto", MaxRto) ?? Probability("loss_rate", LossRate) ?? Probability("correlation", Correlation) ?? NotNegative("max_retries", MaxRetries);
     }
 
     public override ToxicStage CreateStage(StageContext context) => new Stage(this, context);

@@ -111,6 +111,7 @@ public sealed class ApiContractTests(ToxiproxyFixture toxiproxy) : IClassFixture
     [InlineData("{\"type\":\"latency\",\"attributes\":{\"latency\":\"slow\"}}", HttpStatusCode.BadRequest, "bad toxic attributes")]
     [InlineData("{\"type\":\"latency\",\"attributes\":{\"latency\":-5}}", HttpStatusCode.BadRequest, "latency must be between 0 and")]
     [InlineData("{\"type\":\"timeout\",\"attributes\":{\"timeout\":99999999999999}}", HttpStatusCode.BadRequest, "timeout must be between 0 and")]
+    [InlineData("{\"type\":\"tcp_loss\",\"attributes\":{\"max_rto\":99999999999999}}", HttpStatusCode.BadRequest, "max_rto must be between 0 and")]
     [InlineData("{\"type\":\"bandwidth\",\"attributes\":{\"rate\":-1}}", HttpStatusCode.BadRequest, "rate must be between 0 and")]
     [InlineData("{\"type\":\"latency\",\"attributes\":[1,2]}", HttpStatusCode.BadRequest, "attributes must be a JSON object")]
     [InlineData("{\"type\":\"latency\",\"toxicity\":1.5}", HttpStatusCode.BadRequest, "toxicity")]
