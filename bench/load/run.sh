@@ -20,16 +20,7 @@ seconds="${1:-8}"
 rounds="${2:-3}"
 connections=64
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-work="$(mktemp -d)"
-server_pid=""
-
-cleanup() {
-    if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid" && wait "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$root/bench/lib.sh"
 
 echo "building Release ..."
 dotnet build -c Release "$root/load/cli" -v quiet -nologo >/dev/null
@@ -37,14 +28,12 @@ dotnet build -c Release "$root/bench/load/server" -v quiet -nologo >/dev/null
 load="$root/load/cli/bin/Release/net10.0/load"
 server="$root/bench/load/server/bin/Release/net10.0/trivial-server"
 
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+port="$(free_port)"
 url="http://127.0.0.1:$port/"
 "$server" "$port" &
 server_pid=$!
-for _ in $(seq 1 100); do
-    if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-    sleep 0.1
-done
+pids+=("$server_pid")
+wait_until bash -c "echo >/dev/tcp/127.0.0.1/$port"
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(dotnet --version) SDK, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 echo "endpoint: $url (trivial-server pid $server_pid), $seconds s per measurement, $rounds rounds"
@@ -70,8 +59,6 @@ run_load() {
     cpu="$(sed -n 's/.*, \([0-9.]*\) ms per 1000 requests.*/\1/p' "$out")"
     echo "$rate $cpu $(jq '.latency.p99Ms' "$json") $(jq '.totals.dropped' "$json") $code"
 }
-
-median() { tr ' ' '\n' | sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 wrk_rates=() wrk_cpus=() closed_rates=() closed_cpus=() httpclient_rates=() httpclient_cpus=()
 for round in $(seq 1 "$rounds"); do

@@ -19,17 +19,10 @@ command -v haproxy >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install 
 dotnet build -c Release -v q "$repo/toxics/server" >/dev/null
 start_servers
 
-api_port="$(free_port)"; api="http://127.0.0.1:$api_port"
-"${proxy_core[@]}" dotnet "$repo/toxics/server/bin/Release/net10.0/toxiproxy-server.dll" --port "$api_port" >"$work/proxy.log" 2>&1 &
-pids+=("$!")
-wait_until curl -sf "$api/version"
-ours() {
-  curl -sf -X POST "$api/proxies" -d "{\"name\":\"$1\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:$2\"}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["listen"].rsplit(":", 1)[1])'
-}
+start_toxiproxy_server
 declare -A port=([pg_direct]="$pg_port" [redis_direct]="$redis_port")
-port[pg_ours]="$(ours postgres "$pg_port")"
-port[redis_ours]="$(ours redis "$redis_port")"
+port[pg_ours]="$(proxy_port postgres "$pg_port")"
+port[redis_ours]="$(proxy_port redis "$redis_port")"
 
 port[pg_haproxy]="$(free_port)"; port[redis_haproxy]="$(free_port)"
 cat >"$work/haproxy.cfg" <<EOF
@@ -61,20 +54,19 @@ for round in $(seq "$rounds"); do
       -c 8 -j 2 -T "$pg_seconds" -n postgres 2>/dev/null | awk '/^tps/ { print $3 }') "
     for test in get set; do
       results[${test}_$path]+="$("${app_core[@]}" redis-benchmark -h 127.0.0.1 -p "${port[redis_$path]}" -a "$redis_password" -t "$test" \
-        -n 200000 -c 50 -q 2>/dev/null | tr '\r' '\n' | awk -F'[: ]+' '/requests per second/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { r = $i; break } } END { print r }') "
+        -n 200000 -c 50 -q 2>/dev/null | redis_rps) "
     done
   done
 done
 
-ratio() { paste <(tr ' ' '\n' <<<"$1" | grep .) <(tr ' ' '\n' <<<"$2" | grep .) | awk '{ print 100 * $2 / $1 }' | median; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); cores: $([[ -n "${SPLIT_CORES:-}" ]] && echo "servers and clients on core 0, proxies on core 1" || echo shared); pgbench -c 8 -j 2 -T $pg_seconds synchronous_commit=off; redis-benchmark -c 50 -n 200000"
 echo "| measure (median of $rounds rounds) | direct | toxiproxy-server (ours) | HAProxy 2.6 | ours / direct | HAProxy / direct |"
 echo "|---|---:|---:|---:|---:|---:|"
 for measure in pg get set; do
-  d="$(tr ' ' '\n' <<<"${results[${measure}_direct]}" | grep . | median)"
-  o="$(tr ' ' '\n' <<<"${results[${measure}_ours]}" | grep . | median)"
-  h="$(tr ' ' '\n' <<<"${results[${measure}_haproxy]}" | grep . | median)"
+  d="$(median <<<"${results[${measure}_direct]}")"
+  o="$(median <<<"${results[${measure}_ours]}")"
+  h="$(median <<<"${results[${measure}_haproxy]}")"
   printf '| %s | %.0f | %.0f | %.0f | %.1f %% | %.1f %% |\n' "$measure" "$d" "$o" "$h" \
-    "$(ratio "${results[${measure}_direct]}" "${results[${measure}_ours]}")" \
-    "$(ratio "${results[${measure}_direct]}" "${results[${measure}_haproxy]}")"
+    "$(ratio_median "${results[${measure}_direct]}" "${results[${measure}_ours]}")" \
+    "$(ratio_median "${results[${measure}_direct]}" "${results[${measure}_haproxy]}")"
 done

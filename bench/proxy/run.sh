@@ -18,16 +18,7 @@ dotnet build -c Release -v q "$repo/toxics/server" >/dev/null
 dotnet build -c Release -v q "$repo/bench/proxy/ProxyBench" >/dev/null
 start_servers
 
-# The proxy: the standalone server, as a separate process like a real toxiproxy-server.
-api_port="$(free_port)"; api="http://127.0.0.1:$api_port"
-env ${PROXY_ENV:-} dotnet "$repo/toxics/server/bin/Release/net10.0/toxiproxy-server.dll" --port "$api_port" >"$work/proxy.log" 2>&1 &
-proxy_pid=$!
-pids+=("$proxy_pid")
-wait_until curl -sf "$api/version"
-proxy_port() {
-  curl -sf -X POST "$api/proxies" -d "{\"name\":\"$1\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:$2\"}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["listen"].rsplit(":", 1)[1])'
-}
+start_toxiproxy_server
 pg_proxy="$(proxy_port postgres "$pg_port")"
 redis_proxy="$(proxy_port redis "$redis_port")"
 
@@ -50,9 +41,7 @@ measured() {
   echo "$key $operations $client $(( $(cpu_ticks "$server") - server_before )) $(( $(cpu_ticks "$proxy_pid") - proxy_before ))" >>"$work/cpu.log"
 }
 pgbench_figures() { awk '/^tps/ { tps = $3 } /actually processed/ { split($NF, n, "/"); done = n[1] } END { print tps, done }' "$1"; }
-redis_figures() { # the last "requests per second" figure; redis-benchmark ran 200000 requests
-  tr '\r' '\n' <"$1" | awk -F'[: ]+' '/requests per second/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { rps = $i; break } } END { print rps, 200000 }'
-}
+redis_figures() { echo "$(redis_rps <"$1") 200000"; } # redis-benchmark runs 200000 requests
 pgbench_run() { # $1 key, $2 port, $3 synchronous_commit: on waits for the disk at every commit, off does not (CPU-bound)
   measured "$1" "$pg_pid" pgbench_figures env PGOPTIONS="-c synchronous_commit=$3" \
     pgbench -h 127.0.0.1 -p "$2" -U bench -c 8 -j 2 -T "$pg_seconds" -n postgres
@@ -79,10 +68,9 @@ done
 
 row() { # label, direct values, proxied values (one per round, in the same order), target
   local direct proxied ratio
-  direct="$(tr ' ' '\n' <<<"$2" | grep . | median)"
-  proxied="$(tr ' ' '\n' <<<"$3" | grep . | median)"
-  # Each round runs direct and proxied back to back: the median of the per-round ratios shrugs off load swings.
-  ratio="$(paste <(tr ' ' '\n' <<<"$2" | grep .) <(tr ' ' '\n' <<<"$3" | grep .) | awk '{ print 100 * $2 / $1 }' | median)"
+  direct="$(median <<<"$2")"
+  proxied="$(median <<<"$3")"
+  ratio="$(ratio_median "$2" "$3")"
   printf '| %s | %.0f | %.0f | %.1f %% | %s | direct: %s; proxy: %s |\n' "$1" "$direct" "$proxied" "$ratio" "$4" "${2% }" "${3% }"
 }
 

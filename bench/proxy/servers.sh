@@ -1,29 +1,15 @@
-# Sourced by the proxy benchmarks: a throwaway work folder, PostgreSQL (pgbench-initialised, scale 10) and Redis
-# as child processes on free loopback ports with per-run passwords, and a cleanup that stops and deletes them.
-# Set app_core=(taskset -c N) before start_servers to pin the servers; taskset execs, so $! stays the server's pid.
-# Provides: work, pids, repo, pg_bin, pg_pid, pg_port, redis_pid, redis_port, redis_password, PGPASSWORD;
-#           free_port, password, wait_until, median, start_servers.
+# Sourced by the proxy benchmarks: PostgreSQL (pgbench-initialised, scale 10) and Redis as child processes on free
+# loopback ports with per-run passwords, the standalone toxiproxy-server, and how to read redis-benchmark.
+# Set app_core / proxy_core=(taskset -c N) before starting to pin the servers / the proxy (taskset execs, so $!
+# stays the process's own pid for the cleanup).
+# Provides (besides bench/lib.sh): repo, pg_bin, pg_pid, pg_port, redis_pid, redis_port, redis_password,
+# PGPASSWORD, api, proxy_pid; start_servers, start_toxiproxy_server, proxy_port, redis_rps.
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 pg_bin=/usr/lib/postgresql/15/bin
-work="$(mktemp -d /tmp/proxy-bench.XXXXXX)"
-pids=()
+source "$repo/bench/lib.sh"
 [[ -v app_core ]] || app_core=()
-
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-password() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
-wait_until() { for _ in $(seq 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timed out: $*" >&2; return 1; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+[[ -v proxy_core ]] || proxy_core=()
 
 start_servers() {
   # PostgreSQL with its default durability (fsync on); each pgbench run picks synchronous_commit itself.
@@ -49,4 +35,26 @@ start_servers() {
   redis_pid=$!
   pids+=("$redis_pid")
   wait_until env REDISCLI_AUTH="$redis_password" redis-cli -p "$redis_port" ping
+}
+
+# The standalone toxiproxy-server (Release build), as a separate process like a real one; PROXY_ENV adds variables.
+start_toxiproxy_server() {
+  local api_port
+  api_port="$(free_port)"; api="http://127.0.0.1:$api_port"
+  "${proxy_core[@]}" env ${PROXY_ENV:-} dotnet "$repo/toxics/server/bin/Release/net10.0/toxiproxy-server.dll" \
+    --port "$api_port" >"$work/proxy.log" 2>&1 &
+  proxy_pid=$!
+  pids+=("$proxy_pid")
+  wait_until curl -sf "$api/version"
+}
+
+# Creates a proxy ($1 name) to 127.0.0.1:$2 on a free port and prints that port.
+proxy_port() {
+  curl -sf -X POST "$api/proxies" -d "{\"name\":\"$1\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:$2\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["listen"].rsplit(":", 1)[1])'
+}
+
+# The last "requests per second" figure of redis-benchmark's output on stdin.
+redis_rps() {
+  tr '\r' '\n' | awk -F'[: ]+' '/requests per second/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { rps = $i; break } } END { print rps }'
 }
