@@ -10,7 +10,12 @@ public static class ChartProbe
 
     public sealed record DrawnScenario(int Index, IReadOnlyList<DrawnChart> Charts);
 
-    /// <summary>Share of reddish (fault-shaded) pixels in the upper third of the throughput chart, inside and outside a fault window.</summary>
+    /// <summary>
+    /// Share of reddish (fault-shaded) pixels in the upper third of the throughput chart, inside and outside a fault
+    /// window. Each time is read as a strip a few pixels wide, because a gridline can fall on the exact column of a
+    /// tick (Chromium 156 rounds it onto the probed pixel), and "reddish" is judged by hue, not by absolute levels,
+    /// so a gridline composited over the shading still counts as shaded.
+    /// </summary>
     public sealed record FaultShading(double Inside, double Outside);
 
     public static async Task WaitForChartsAsync(IPage page) =>
@@ -45,21 +50,27 @@ public static class ChartProbe
               const context = canvas.getContext('2d');
               const ratio = window.devicePixelRatio;
               const area = chart.chartArea;
+              const halfStrip = 3;
               const reddish = seconds => {
-                const x = Math.round(chart.scales.x.getPixelForValue(seconds) * ratio);
-                let red = 0, all = 0;
-                for (let y = Math.ceil((area.top + 2) * ratio); y < (area.top + (area.bottom - area.top) / 3) * ratio; y++) {
-                  const [r, g, , a] = context.getImageData(x, y, 1, 1).data;
-                  all++;
-                  if (a > 0 && r > 150 && g < 110) red++;
+                const x = Math.round(chart.scales.x.getPixelForValue(seconds) * ratio) - halfStrip;
+                const top = Math.ceil((area.top + 2) * ratio);
+                const height = Math.floor((area.bottom - area.top) / 3 * ratio);
+                const pixels = context.getImageData(x, top, 2 * halfStrip + 1, height).data;
+                let red = 0;
+                for (let i = 0; i < pixels.length; i += 4) {
+                  const [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
+                  if (a > 0 && r - Math.max(g, b) > 60) red++;
                 }
-                return red / all;
+                return red / (pixels.length / 4);
               };
               return { inside: reddish(insideS), outside: reddish(outsideS) };
             }
             """, new object[] { scenarioIndex, insideS, outsideS }));
 
-    /// <summary>The RGBA colour of the breaker band at a breaker's row and a time.</summary>
+    /// <summary>
+    /// The RGBA colour of the breaker band at a breaker's row and a time: the per-channel median of a 5 x 5 patch, so
+    /// that a gridline or an anti-aliased edge on the exact pixel cannot decide it.
+    /// </summary>
     public static async Task<int[]> BandColourAsync(IPage page, int scenarioIndex, string breaker, double seconds) =>
         Read<int[]>(await page.EvaluateAsync<JsonElement>("""
             ([index, breaker, seconds]) => {
@@ -69,7 +80,13 @@ public static class ChartProbe
               const row = chart.scales.y.getLabels().indexOf(breaker);
               const x = Math.round(chart.scales.x.getPixelForValue(seconds) * ratio);
               const y = Math.round(chart.scales.y.getPixelForTick(row) * ratio);
-              return Array.from(canvas.getContext('2d').getImageData(x, y, 1, 1).data);
+              const patch = canvas.getContext('2d').getImageData(x - 2, y - 2, 5, 5).data;
+              return [0, 1, 2, 3].map(channel => {
+                const values = [];
+                for (let i = channel; i < patch.length; i += 4) values.push(patch[i]);
+                values.sort((a, b) => a - b);
+                return values[Math.floor(values.length / 2)];
+              });
             }
             """, new object[] { scenarioIndex, breaker, seconds }));
 
