@@ -41,7 +41,7 @@ public sealed class RedisFaultTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Redis_latency_keeps_reads_served_within_the_budget()
+    public async Task Redis_latency_beyond_its_attempt_timeout_opens_the_breaker_and_reads_bypass_the_cache()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Latency("redis", TimeSpan.FromMilliseconds(500))).RunAsync();
 
