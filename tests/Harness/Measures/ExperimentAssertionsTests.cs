@@ -82,6 +82,28 @@ public sealed class ExperimentAssertionsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_requirement_that_crashes_fails_a_negative_control_with_its_stack_instead_of_proving_it()
+    {
+        static void Crashing(ExperimentRun run) => throw new NullReferenceException("bug in a requirement");
+
+        var negativeControl = () => Run(p95Ms: 900).JudgeAsNegativeControlAsync(Crashing);
+        var judged = () => Run(p95Ms: 40).JudgeAsync(Crashing);
+
+        (await negativeControl.Should().ThrowExactlyAsync<NullReferenceException>()).Which.StackTrace.Should().Contain(nameof(Crashing));
+        await judged.Should().ThrowExactlyAsync<NullReferenceException>();
+    }
+
+    [Fact]
+    public void Only_a_failed_check_counts_as_an_assertion_failure()
+    {
+        var failedCheck = Record.Exception(() => 900.Should().BeLessThan(200));
+
+        ExperimentJudgement.IsAssertionFailure(failedCheck!).Should().BeTrue(failedCheck!.GetType().FullName);
+        ExperimentJudgement.IsAssertionFailure(new InvalidOperationException()).Should().BeFalse();
+        ExperimentJudgement.IsAssertionFailure(new TimeoutException()).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_negative_control_must_fail_for_the_named_reason_not_just_any()
     {
         var fragile = Run(p95Ms: 900, breakerStates: ["Closed"]);
