@@ -46,8 +46,14 @@ build_solution() {
 # Runs the given test projects one module at a time (the suites measure latency and must not
 # compete for the two cores), fails when no test ran, and ends with "N passed, N failed, N skipped".
 run_test_projects() {
-  local output passed failed skipped status=0
+  local output passed failed skipped status=0 follower
   output="$(mktemp)"
+  # Test output appears only once a test ends; experiments write their live line (rate, p95, errors, fault,
+  # breakers) to this file, followed here on the terminal.
+  export RESILIENCE_PROGRESS_FILE
+  RESILIENCE_PROGRESS_FILE="$(mktemp)"
+  tail -n 0 -F "$RESILIENCE_PROGRESS_FILE" 2> /dev/null > >(sed -u 's/^/[live] /' >&2) &
+  follower=$!
   set +e
   for project in "$@"; do
     dotnet test --project "$repo_root/$project" --configuration "$configuration" --no-build \
@@ -55,6 +61,10 @@ run_test_projects() {
     status=$(( status | PIPESTATUS[0] ))
   done
   set -e
+  sleep 1 # tail looks for new lines once a second: let it print the last ones
+  kill "$follower" 2>/dev/null || true
+  wait "$follower" 2>/dev/null || true
+  rm -f "$RESILIENCE_PROGRESS_FILE"
   passed=$(awk '/^ *succeeded: /{s+=$2} END{print s+0}' "$output")
   failed=$(awk '/^ *failed: /{s+=$2} END{print s+0}' "$output")
   skipped=$(awk '/^ *skipped: /{s+=$2} END{print s+0}' "$output")
