@@ -1,6 +1,21 @@
 # Sourced by every benchmark script: a throwaway work folder that is deleted on exit together with every process
 # whose pid is added to `pids`, and the helpers they all use.
-# Provides: work, pids, free_port, password, wait_until, median, ratio_median.
+# Provides: work, pids, require_commands, free_port, password, wait_until, median, ratio_median.
+
+# Installs the Debian packages of the commands a benchmark uses when they are missing (root), or says which to
+# install: `require_commands wrk:wrk pgbench:postgresql-contrib` (command:package).
+require_commands() {
+  local missing=() spec
+  for spec in "$@"; do command -v "${spec%%:*}" >/dev/null || missing+=("${spec#*:}"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing: run sudo apt-get install -y ${missing[*]}" >&2
+    return 1
+  fi
+  echo "installing ${missing[*]} ..." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null; }
+}
 
 work="$(mktemp -d /tmp/resilience-bench.XXXXXX)"
 pids=()

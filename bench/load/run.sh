@@ -21,6 +21,7 @@ rounds="${2:-3}"
 connections=64
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$root/bench/lib.sh"
+require_commands wrk:wrk python3:python3
 
 echo "building Release ..."
 dotnet build -c Release "$root/load/cli" -v quiet -nologo >/dev/null

@@ -15,7 +15,7 @@ app_core=(); proxy_core=()
 if [[ -n "${SPLIT_CORES:-}" ]]; then app_core=(taskset -c 0); proxy_core=(taskset -c 1); fi
 source "$(dirname "$0")/servers.sh"
 
-command -v haproxy >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >/dev/null
+require_commands haproxy:haproxy
 dotnet build -c Release -v q "$repo/toxics/server" >/dev/null
 start_servers
 

@@ -8,6 +8,7 @@
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 pg_bin=/usr/lib/postgresql/15/bin
 source "$repo/bench/lib.sh"
+require_commands pgbench:postgresql redis-server:redis-server redis-benchmark:redis-tools python3:python3
 [[ -v app_core ]] || app_core=()
 [[ -v proxy_core ]] || proxy_core=()
 
