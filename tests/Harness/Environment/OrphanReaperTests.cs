@@ -76,5 +76,20 @@ public sealed class OrphanReaperTests
 
         child.HasExitedWithin(ExitWait).Should().BeTrue("disposing stops every registered process");
         Directory.Exists(registry.DirectoryPath).Should().BeFalse();
+        Directory.Exists(root.Directory).Should().BeFalse("the root goes with its last environment, leaving nothing in /dev/shm");
+    }
+
+    [Fact]
+    public async Task The_root_stays_while_another_environment_lives_in_it()
+    {
+        using var root = new PrivateHarnessRoot();
+        var first = root.Root.CreateEnvironment();
+        var second = root.Root.CreateEnvironment();
+
+        await first.DisposeAsync();
+        Directory.Exists(root.Directory).Should().BeTrue("the second environment still lives in it");
+
+        await second.DisposeAsync();
+        Directory.Exists(root.Directory).Should().BeFalse();
     }
 }
