@@ -5,12 +5,15 @@ namespace Resilience.Load.Http;
 
 /// <summary>
 /// Maps HTTP answers and failures to step results: 2xx/3xx are ok, or degraded when the service says so in
-/// <see cref="DegradedHeader"/> (its value is the kind, e.g. "stale"); 4xx/5xx are errors "http_&lt;code&gt;";
+/// <see cref="DegradedHeader"/> (its value is the kind, e.g. "stale"); 4xx/5xx are errors "http_&lt;code&gt;",
+/// marked <see cref="StepResult.RetryAfter"/> when they carry a <see cref="RetryAfterHeader"/>;
 /// transport failures get a kind naming the failure ("connection_refused", "connection_reset", "timeout", ...).
 /// </summary>
 public static class HttpOutcomes
 {
     public const string DegradedHeader = "X-Degraded";
+
+    public const string RetryAfterHeader = "Retry-After";
 
     private static readonly string[] StatusKinds = Enumerable.Range(0, 600).Select(code => $"http_{code}").ToArray();
 
@@ -20,7 +23,8 @@ public static class HttpOutcomes
         var code = (int)response.StatusCode;
         if (code >= 400)
         {
-            return StepResult.Error(StatusKind(code));
+            var error = StepResult.Error(StatusKind(code));
+            return response.Headers.NonValidated.Contains(RetryAfterHeader) ? error with { RetryAfter = true } : error;
         }
 
         // NonValidated: no parsing and no allocation on the common path (no such header).

@@ -17,6 +17,13 @@ public readonly record struct StepResult(StepOutcome Outcome, string? Kind)
 {
     public const string DefaultDegradedKind = "degraded";
 
+    /// <summary>
+    /// The error answer carried a <c>Retry-After</c> header: the service refused on purpose and said when to come
+    /// back (set by <c>HttpOutcomes.Classify</c>; the load engine counts by <see cref="Kind"/> only, so a 503 is
+    /// "http_503" either way). Whether such a refusal counts as shed load is for the caller to judge.
+    /// </summary>
+    public bool RetryAfter { get; init; }
+
     public static StepResult Ok { get; } = new(StepOutcome.Ok, null);
 
     public static StepResult Degraded(string kind = DefaultDegradedKind) =>
@@ -30,5 +37,6 @@ public readonly record struct StepResult(StepOutcome Outcome, string? Kind)
 
     public bool IsOk => Outcome == StepOutcome.Ok;
 
-    public override string ToString() => Kind is null ? Outcome.ToString() : $"{Outcome}({Kind})";
+    public override string ToString() =>
+        Kind is null ? Outcome.ToString() : RetryAfter ? $"{Outcome}({Kind}, Retry-After)" : $"{Outcome}({Kind})";
 }
