@@ -130,7 +130,7 @@ public sealed class FixedRequestClient : IDisposable
     }
 
     private static StepResult Classify(Http1ResponseHead head) =>
-        head.Status >= 400 ? StepResult.Error(HttpOutcomes.StatusKind(head.Status))
+        head.Status >= 400 ? StepResult.Error(HttpOutcomes.StatusKind(head.Status)) with { RetryAfter = head.RetryAfter }
         : head.Degraded is { } kind ? StepResult.Degraded(kind)
         : StepResult.Ok;
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace Resilience.Load.Http;
 
 /// <summary>What the load engine keeps of a response head.</summary>
-internal readonly record struct Http1ResponseHead(int Status, long? ContentLength, bool Chunked, bool KeepAlive, string? Degraded)
+internal readonly record struct Http1ResponseHead(int Status, long? ContentLength, bool Chunked, bool KeepAlive, string? Degraded, bool RetryAfter)
 {
     /// <summary>Parses the status line and the header fields (<paramref name="head"/> ends with the last field's CRLF).</summary>
     public static Http1ResponseHead Parse(ReadOnlySpan<byte> head)
@@ -21,6 +21,7 @@ internal readonly record struct Http1ResponseHead(int Status, long? ContentLengt
         long? contentLength = null;
         var chunked = false;
         string? degraded = null;
+        var retryAfter = false;
         var fields = lineEnd >= 0 ? head[(lineEnd + 2)..] : [];
         while (!fields.IsEmpty)
         {
@@ -53,9 +54,13 @@ internal readonly record struct Http1ResponseHead(int Status, long? ContentLengt
             {
                 degraded = Encoding.ASCII.GetString(value);
             }
+            else if (Ascii.EqualsIgnoreCase(name, "retry-after"u8))
+            {
+                retryAfter = true;
+            }
         }
 
-        return new Http1ResponseHead(status, contentLength, chunked, keepAlive, degraded);
+        return new Http1ResponseHead(status, contentLength, chunked, keepAlive, degraded, retryAfter);
     }
 
     private static bool ContainsIgnoreCase(ReadOnlySpan<byte> value, ReadOnlySpan<byte> token)

@@ -7,17 +7,19 @@ namespace Resilience.Tests.Harness.Load;
 public sealed class Http1ResponseHeadTests
 {
     [Theory]
-    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n", 200, 5L, false, true, null)]
-    [InlineData("HTTP/1.1 503 Service Unavailable\r\nconnection: Close\r\nX-Degraded: stale\r\n", 503, null, false, false, "stale")]
-    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n", 200, null, true, true, null)]
-    [InlineData("HTTP/1.0 200 OK\r\n", 200, null, false, false, null)]
-    [InlineData("HTTP/1.0 204 No Content\r\nConnection: keep-alive\r\nContent-Length: 0\r\n", 204, 0L, false, true, null)]
-    [InlineData("HTTP/1.1 100 Continue\r\n", 100, null, false, true, null)]
-    public void Reads_status_framing_reuse_and_degradation(string head, int status, long? length, bool chunked, bool keepAlive, string? degraded)
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n", 200, 5L, false, true, null, false)]
+    [InlineData("HTTP/1.1 503 Service Unavailable\r\nconnection: Close\r\nX-Degraded: stale\r\n", 503, null, false, false, "stale", false)]
+    [InlineData("HTTP/1.1 503 Service Unavailable\r\nretry-after: 1\r\nContent-Length: 0\r\n", 503, 0L, false, true, null, true)]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n", 200, null, true, true, null, false)]
+    [InlineData("HTTP/1.0 200 OK\r\n", 200, null, false, false, null, false)]
+    [InlineData("HTTP/1.0 204 No Content\r\nConnection: keep-alive\r\nContent-Length: 0\r\n", 204, 0L, false, true, null, false)]
+    [InlineData("HTTP/1.1 100 Continue\r\n", 100, null, false, true, null, false)]
+    public void Reads_status_framing_reuse_degradation_and_retry_after(
+        string head, int status, long? length, bool chunked, bool keepAlive, string? degraded, bool retryAfter)
     {
         var parsed = Http1ResponseHead.Parse(Encoding.ASCII.GetBytes(head));
 
-        parsed.Should().Be(new Http1ResponseHead(status, length, chunked, keepAlive, degraded));
+        parsed.Should().Be(new Http1ResponseHead(status, length, chunked, keepAlive, degraded, retryAfter));
     }
 
     [Theory]
