@@ -46,13 +46,15 @@ build_solution() {
 # Runs the given test projects one module at a time (the suites measure latency and must not
 # compete for the two cores), fails when no test ran, and ends with "N passed, N failed, N skipped".
 run_test_projects() {
-  local output passed failed skipped status=0 follower
+  local output passed failed skipped status=0 follower terminal
   output="$(mktemp)"
   # Test output appears only once a test ends; experiments write their live line (rate, p95, errors, fault,
   # breakers) to this file, followed here on the terminal.
   export RESILIENCE_PROGRESS_FILE
   RESILIENCE_PROGRESS_FILE="$(mktemp)"
-  tail -n 0 -F "$RESILIENCE_PROGRESS_FILE" 2> /dev/null > >(sed -u 's/^/[live] /' >&2) &
+  # The terminal's stderr is passed by its own descriptor: inside the substitution, fd 2 is tail's (/dev/null).
+  exec {terminal}>&2
+  tail -n 0 -F "$RESILIENCE_PROGRESS_FILE" 2> /dev/null > >(sed -u 's/^/[live] /' >&"$terminal") &
   follower=$!
   set +e
   for project in "$@"; do
@@ -64,6 +66,7 @@ run_test_projects() {
   sleep 1 # tail looks for new lines once a second: let it print the last ones
   kill "$follower" 2>/dev/null || true
   wait "$follower" 2>/dev/null || true
+  exec {terminal}>&-
   rm -f "$RESILIENCE_PROGRESS_FILE"
   passed=$(awk '/^ *succeeded: /{s+=$2} END{print s+0}' "$output")
   failed=$(awk '/^ *failed: /{s+=$2} END{print s+0}' "$output")
