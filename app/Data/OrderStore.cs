@@ -59,8 +59,10 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, [FromKeyedServices(D
 
     /// <summary>
     /// Inserts the order in one autocommit statement, so when this returns the row is committed. A known key
-    /// inserts nothing: the original order is read back (a second statement, so it sees a row committed by a
-    /// concurrent insert that this one waited for).
+    /// inserts nothing, and the same statement answers with the stored order: a client's retry costs one round trip,
+    /// as the first attempt did, so a slow database times out neither more nor less for retries. Only when the
+    /// stored order was committed by a concurrent insert that this one waited for does the statement's snapshot miss
+    /// it; a second statement then reads it.
     /// </summary>
     public ValueTask<DependencyResult<CreateResult>> CreateAsync(NewOrder order, string? idempotencyKey, RequestBudget budget) =>
         postgres.ExecuteAsync("orders.create", isRead: false, budget,
@@ -71,10 +73,15 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, [FromKeyedServices(D
     {
         var hash = s.Key is null ? null : RequestHash(s.Order);
         await using (var insert = new NpgsqlCommand($"""
-            INSERT INTO orders (idempotency_key, request_hash, customer, sku, quantity, unit_price_cents, total_cents, price_source)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            RETURNING {Columns}
+            WITH inserted AS (
+                INSERT INTO orders (idempotency_key, request_hash, customer, sku, quantity, unit_price_cents, total_cents, price_source)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                ON CONFLICT (idempotency_key) DO NOTHING
+                RETURNING {Columns}, request_hash)
+            SELECT {Columns}, request_hash, true FROM inserted
+            UNION ALL
+            SELECT {Columns}, request_hash, false FROM orders
+            WHERE idempotency_key = $1 AND NOT EXISTS (SELECT 1 FROM inserted)
             """, connection))
         {
             insert.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = s.Key, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
@@ -88,7 +95,7 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, [FromKeyedServices(D
             await using var reader = await insert.ExecuteReaderAsync();
             if (await reader.ReadAsync())
             {
-                return new CreateResult(CreateOutcome.Created, Read(reader));
+                return reader.GetBoolean(10) ? new CreateResult(CreateOutcome.Created, Read(reader)) : Existing(reader, hash);
             }
         }
 
@@ -100,8 +107,15 @@ public sealed class OrderStore(NpgsqlDataSource dataSource, [FromKeyedServices(D
             // The conflicting row vanished between the two statements: only a manual delete can do that.
             throw new InvalidOperationException("Order for a known idempotency key disappeared");
         }
-        var stored = Read(existing);
-        var storedHash = existing.IsDBNull(9) ? null : existing.GetFieldValue<byte[]>(9);
+
+        return Existing(existing, hash);
+    }
+
+    /// <summary>The order stored under a known key: a replay when the request is the same, a misuse of the key otherwise.</summary>
+    private static CreateResult Existing(NpgsqlDataReader reader, byte[]? hash)
+    {
+        var stored = Read(reader);
+        var storedHash = reader.IsDBNull(9) ? null : reader.GetFieldValue<byte[]>(9);
         var sameRequest = storedHash is not null && hash is not null && storedHash.AsSpan().SequenceEqual(hash);
         return new CreateResult(sameRequest ? CreateOutcome.Replayed : CreateOutcome.KeyReusedWithDifferentRequest, stored);
     }
