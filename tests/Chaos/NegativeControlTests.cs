@@ -3,6 +3,7 @@ using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Faults;
 using Resilience.Fixtures.Stack;
 using Resilience.Fixtures.Suites;
+using Resilience.Fixtures.Workloads;
 
 namespace Resilience.Tests.Chaos;
 
@@ -72,7 +73,7 @@ public sealed class NegativeControlTests(StackFixture stack)
         await using var fragile = await stack.StartVariantAsync(app => app.Without(AppFeature.Idempotency));
 
         var run = await Experiment.Against(fragile)
-            .WithWorkload(new() { RetriedWriteShare = 0.2 })
+            .WithWorkload(new OrdersWorkloadOptions { RetriedWriteShare = 0.2 })
             .WithFault(Faults.ConnectionReset("postgres"))
             .RunAsync();
 

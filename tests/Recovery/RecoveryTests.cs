@@ -2,6 +2,7 @@ using Resilience.Fixtures.Assertions;
 using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Faults;
 using Resilience.Fixtures.Suites;
+using Resilience.Fixtures.Workloads;
 
 namespace Resilience.Tests.Recovery;
 
@@ -31,7 +32,7 @@ public sealed class RecoveryTests(StackFixture stack)
     public async Task A_postgres_crash_mid_write_loses_no_acknowledged_write_and_service_recovers_after_restart()
     {
         var run = await Experiment.Against(stack).ObservingRecovery()
-            .WithWorkload(new() { ReadWeight = 30, WriteWeight = 60, SearchWeight = 10 })
+            .WithWorkload(new OrdersWorkloadOptions { ReadWeight = 30, WriteWeight = 60, SearchWeight = 10 })
             .WithFault(Faults.Crash("postgres"))
             .RunAsync();
 

@@ -231,6 +231,7 @@ public sealed class ExperimentAssertionsTests : IDisposable
             s, Start.AddSeconds(s), 100, 100, 100, 100, 0, 0, new Dictionary<string, long>(), 0, 0, 5, p95Ms, p95Ms, p95Ms)).ToList();
         return new ExperimentRun
         {
+            BreakerSource = "transitions given by the test",
             Scenario = $"Harness.Assertions_{seed}",
             Suite = "Harness",
             Seed = seed,

@@ -50,7 +50,7 @@ public sealed class ExternalTargetTests(RunningStackCli stack) : IDisposable
     public async Task A_process_fault_on_an_external_target_is_a_skip_that_says_how_to_run_it()
     {
         await using var target = await ExternalTarget.ConnectAsync(SettingsFrom(stack.Variables), Cancellation);
-        var context = new FaultContext(target.Toxiproxy, target.Postgres, target.Redis, new Random(1));
+        var context = new FaultContext(target.Toxiproxy, target.Dependencies, new Random(1));
 
         var crash = () => Faults.Crash("postgres").InjectAsync(context, Cancellation);
 
