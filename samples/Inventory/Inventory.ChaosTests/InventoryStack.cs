@@ -1,10 +1,9 @@
-using System.Reflection;
 using Resilience.Fixtures.Services;
 
 namespace Inventory.ChaosTests;
 
 /// <summary>
-/// The inventory service as its tests run it: the build's own assembly as a child process, PostgreSQL and Redis
+/// The inventory service as its tests run it: its project, built and run as a child process, PostgreSQL and Redis
 /// behind proxies named as the service's Polly pipelines are, handed over under the service's own keys. Its breakers
 /// are read from Polly's telemetry (the service has no breaker endpoint).
 /// </summary>
@@ -17,15 +16,11 @@ public sealed class InventoryStack : ServiceStackFixture
     public const string BreakersEnabled = "Inventory:Breakers:Enabled";
 
     protected override ServiceStackBuilder Configure(ServiceStackBuilder service) => service
-        .WithCommand(ServiceCommand.DotnetAssembly(ServicePath()))
+        .WithCommand(ServiceCommand.DotnetProject("samples/Inventory/Inventory.Service/Inventory.Service.csproj"))
         .WithPostgres(Database, configKey: "Inventory:Database")
         .WithRedis(Cache, configKey: "Inventory:Cache")
         .WithReadiness("/healthz")
         .WithRequestBudget(TimeSpan.FromSeconds(1))
         .WithEnvironment(environment => environment.WithPostgres(postgres => postgres.WithCrashSafeCommits()))
         .WithWorkload(InventoryWorkload.Default);
-
-    private static string ServicePath() =>
-        typeof(InventoryStack).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .First(attribute => attribute.Key == "Inventory.Service.Path").Value!;
 }
