@@ -1,7 +1,8 @@
+using Resilience.Reference.Workloads;
 using Resilience.Fixtures.Assertions;
 using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Faults;
-using Resilience.Fixtures.Suites;
+using Resilience.Reference.Suites;
 using Resilience.Fixtures.Workloads;
 
 namespace Resilience.Tests.Chaos;
@@ -18,7 +19,7 @@ public sealed class ExternalFaultTests(StackFixture stack)
         {
             r.Breaker("external").Should().OpenWithin(Requirements.DetectionBound, r.Fault);
             r.During(r.Fault).Step(OrdersWorkload.WriteStep).Should().HaveSuccessRatioAtLeast(0.99).And.IncludeDegradedAnswers();
-            Requirements.ServedReadsWithinBudget(r);
+            Requirements.ServedReadsWithinBudget(r, reads: OrdersWorkload.ReadStep);
         });
     }
 }

@@ -1,8 +1,9 @@
+using Resilience.Reference.Workloads;
 using Resilience.Fixtures.Assertions;
 using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Faults;
-using Resilience.Fixtures.Stack;
-using Resilience.Fixtures.Suites;
+using Resilience.Reference.Stack;
+using Resilience.Reference.Suites;
 using Resilience.Fixtures.Workloads;
 
 namespace Resilience.Tests.Chaos;
@@ -21,7 +22,7 @@ public sealed class NegativeControlTests(StackFixture stack)
         var run = await Experiment.Against(fragile).WithFault(Faults.BlackHole("postgres")).RunAsync();
 
         // Not "the breaker opens" (it cannot, it is off) but what users feel: every read waits on the dead database.
-        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres"), mustFail: "p95 service time");
+        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep), mustFail: "p95 service time");
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class NegativeControlTests(StackFixture stack)
 
         var run = await Experiment.Against(fragile).WithFault(Faults.Down("postgres")).RunAsync();
 
-        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres"), mustFail: "success ratio");
+        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep), mustFail: "success ratio");
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class NegativeControlTests(StackFixture stack)
 
         var run = await Experiment.Against(fragile).WithFault(Faults.Down("redis")).RunAsync();
 
-        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "redis"), mustFail: "success ratio");
+        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "redis", reads: OrdersWorkload.ReadStep), mustFail: "success ratio");
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed class NegativeControlTests(StackFixture stack)
 
         var run = await Experiment.Against(fragile).WithFault(Faults.BlackHole("postgres")).RunAsync();
 
-        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres"), mustFail: "no request over");
+        await run.JudgeAsNegativeControlAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep), mustFail: "no request over");
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class NegativeControlTests(StackFixture stack)
         var run = await Experiment.Against(fragile).WithRate(PostgresFaultTests.OverloadRate).WithFault(PostgresFaultTests.Overload).RunAsync();
 
         // What users lose: the writes PostgreSQL could still have taken, refused while the breaker is open.
-        await run.JudgeAsNegativeControlAsync(r => Requirements.ShedOverload(r, "postgres"), mustFail: "step 'write'");
+        await run.JudgeAsNegativeControlAsync(r => Requirements.ShedOverload(r, "postgres", reads: OrdersWorkload.ReadStep, writes: OrdersWorkload.WriteStep), mustFail: "step 'write'");
     }
 
     [Fact]

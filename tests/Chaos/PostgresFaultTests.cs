@@ -1,7 +1,8 @@
+using Resilience.Reference.Workloads;
 using Resilience.Fixtures.Assertions;
 using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Faults;
-using Resilience.Fixtures.Suites;
+using Resilience.Reference.Suites;
 
 namespace Resilience.Tests.Chaos;
 
@@ -23,7 +24,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Latency("postgres", TimeSpan.FromMilliseconds(800), jitter: TimeSpan.FromMilliseconds(100))).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Down("postgres")).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.BlackHole("postgres")).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.ConnectionReset("postgres")).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Bandwidth("postgres", kilobytesPerSecond: 4)).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.ServedReadsWithinBudget(r));
+        await run.JudgeAsync(r => Requirements.ServedReadsWithinBudget(r, reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.PacketLoss("postgres", lossRate: 0.3)).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.ServedReadsWithinBudget(r));
+        await run.JudgeAsync(r => Requirements.ServedReadsWithinBudget(r, reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.ConnectionPoolExhaustion()).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.LockContention()).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithRate(OverloadRate).WithFault(Overload).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.ShedOverload(r, "postgres"));
+        await run.JudgeAsync(r => Requirements.ShedOverload(r, "postgres", reads: OrdersWorkload.ReadStep, writes: OrdersWorkload.WriteStep));
     }
 
     [Fact]
@@ -95,6 +96,6 @@ public sealed class PostgresFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Crash("postgres")).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "postgres", reads: OrdersWorkload.ReadStep));
     }
 }

@@ -1,7 +1,8 @@
+using Resilience.Reference.Workloads;
 using Resilience.Fixtures.Assertions;
 using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Faults;
-using Resilience.Fixtures.Suites;
+using Resilience.Reference.Suites;
 
 namespace Resilience.Tests.Chaos;
 
@@ -13,7 +14,7 @@ public sealed class RedisFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Down("redis")).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -21,7 +22,7 @@ public sealed class RedisFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Freeze("redis")).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class RedisFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Crash("redis")).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class RedisFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.ConnectionReset("redis")).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class RedisFaultTests(StackFixture stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Latency("redis", TimeSpan.FromMilliseconds(500))).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis"));
+        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, "redis", reads: OrdersWorkload.ReadStep));
     }
 
     [Fact]

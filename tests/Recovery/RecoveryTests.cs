@@ -1,7 +1,8 @@
+using Resilience.Reference.Workloads;
 using Resilience.Fixtures.Assertions;
 using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Faults;
-using Resilience.Fixtures.Suites;
+using Resilience.Reference.Suites;
 using Resilience.Fixtures.Workloads;
 
 namespace Resilience.Tests.Recovery;

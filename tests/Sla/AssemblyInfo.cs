@@ -1,4 +1,4 @@
-using Resilience.Fixtures.Suites;
+using Resilience.Reference.Suites;
 
 // One stack serves the whole suite.
 [assembly: AssemblyFixture(typeof(StackFixture))]

@@ -1,7 +1,7 @@
 using Resilience.Fixtures.Assertions;
 using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Measures;
-using Resilience.Fixtures.Suites;
+using Resilience.Reference.Suites;
 using Resilience.Load;
 using Resilience.Load.Simulations;
 

@@ -1,5 +1,5 @@
 using Resilience.Fixtures.Environment;
-using Resilience.Fixtures.Stack;
+using Resilience.Reference.Stack;
 
 namespace Resilience.Tests.Harness.App;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using Resilience.Fixtures.Stack;
+using Resilience.Reference.Stack;
 
 namespace Resilience.Tests.Harness.App;
 

@@ -1,4 +1,4 @@
-using Resilience.Fixtures.Stack;
+using Resilience.Reference.Stack;
 
 namespace Resilience.Tests.Harness.App;
 

@@ -1,3 +1,4 @@
+using Resilience.Reference.Workloads;
 using System.Net;
 using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Workloads;

@@ -1,7 +1,8 @@
+using Resilience.Fixtures.Environment;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using Resilience.Fixtures.Stack;
+using Resilience.Reference.Stack;
 
 namespace Resilience.Tests.Harness.Observers;
 
@@ -44,7 +45,7 @@ internal sealed class PollyBreakerDemoProcess : IAsyncDisposable
     /// <summary>Starts the demo (1 s break) with further options and environment variables, and waits until it reads commands.</summary>
     public static async Task<PollyBreakerDemoProcess> StartAsync(string[]? arguments = null, Dictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(AppLocator.DotnetHost())
+        var start = new ProcessStartInfo(DotnetHost.Executable())
         {
             UseShellExecute = false,
             RedirectStandardInput = true,

@@ -72,6 +72,22 @@ public sealed class PollyTelemetryBreakerSourceTests
     }
 
     [Fact]
+    public async Task Disposing_after_the_service_was_killed_returns_promptly_without_throwing()
+    {
+        await using var demo = await PollyBreakerDemoProcess.StartAsync();
+        // The dead pid is still reported, as a stale process record would: the watch keeps trying it meanwhile.
+        var source = new PollyTelemetryBreakerSource(() => demo.ProcessId, Inventory);
+        await source.StartAsync(TestContext.Current.CancellationToken);
+        demo.Kill();
+        var watch = Stopwatch.StartNew();
+
+        var dispose = async () => await source.DisposeAsync();
+
+        await dispose.Should().NotThrowAsync();
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(3), "stopping a session on a dead process must not wait out a timeout");
+    }
+
+    [Fact]
     public async Task A_killed_and_restarted_service_is_followed_to_its_new_pid_keeping_what_was_seen()
     {
         var first = await PollyBreakerDemoProcess.StartAsync();

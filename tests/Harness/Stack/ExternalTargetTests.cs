@@ -2,7 +2,7 @@ using System.Net;
 using Resilience.Fixtures.Environment;
 using Resilience.Fixtures.Experiments;
 using Resilience.Fixtures.Faults;
-using Resilience.Fixtures.Suites;
+using Resilience.Reference.Suites;
 using Resilience.Tests.Harness.Environment;
 using Xunit.v3;
 

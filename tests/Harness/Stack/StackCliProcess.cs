@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using Resilience.Fixtures.Environment;
-using Resilience.Fixtures.Stack;
+using Resilience.Reference.Stack;
 using Resilience.Tests.Harness.Environment;
 
 namespace Resilience.Tests.Harness.Stack;
@@ -56,7 +56,7 @@ internal sealed class StackCliProcess : IAsyncDisposable
         var root = new PrivateHarnessRoot();
         var folder = Directory.CreateTempSubdirectory("resilience-stack-test-").FullName;
         var port = FreePort.Next();
-        var start = new ProcessStartInfo(AppLocator.DotnetHost())
+        var start = new ProcessStartInfo(DotnetHost.Executable())
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -137,7 +137,7 @@ internal sealed class StackCliProcess : IAsyncDisposable
             .FirstOrDefault(attribute => attribute.Key == "Resilience.Stack.Cli.Path")?.Value;
         return path is not null && File.Exists(path)
             ? path
-            : throw new FileNotFoundException($"resilience-stack was not built at '{path}': dotnet build fixtures/cli", path);
+            : throw new FileNotFoundException($"resilience-stack was not built at '{path}': dotnet build reference/cli", path);
     }
 
     private void Append(string? line)

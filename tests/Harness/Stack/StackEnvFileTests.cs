@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
-using Resilience.Fixtures.Stack;
+using Resilience.Reference.Stack;
 
 namespace Resilience.Tests.Harness.Stack;
 
