@@ -3,8 +3,8 @@
 // Latency is measured from each request's intended start (coordinated-omission correct).
 // Usage: dotnet bench/app/bin/Release/net10.0/AppThroughputBench.dll [rate=500] [seconds=20] [warm-up seconds=5]
 using System.Globalization;
-using Resilience.Fixtures.Stack;
-using Resilience.Fixtures.Workloads;
+using Resilience.Reference.Stack;
+using Resilience.Reference.Workloads;
 using Resilience.Load;
 using Resilience.Load.Http;
 using Resilience.Load.Records;
