@@ -146,6 +146,6 @@ static void AddServices(IServiceCollection services, AppSettings settings)
         })
         .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(2) })
         .RemoveAllLoggers()
-        .AddResilienceHandler(Dependency.External, (pipeline, context) => pipeline.AddPipeline(
-            context.ServiceProvider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(Dependency.External)));
+        .AddResilienceHandler(Dependency.Pricing, (pipeline, context) => pipeline.AddPipeline(
+            context.ServiceProvider.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(Dependency.Pricing)));
 }

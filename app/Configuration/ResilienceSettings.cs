@@ -38,7 +38,7 @@ public sealed class ResilienceSettings
     {
         App.Resilience.Dependency.Postgres => Postgres,
         App.Resilience.Dependency.Redis => Redis,
-        App.Resilience.Dependency.External => External,
+        App.Resilience.Dependency.Pricing => External,
         _ => throw new ArgumentOutOfRangeException(nameof(dependency), dependency, "unknown dependency"),
     };
 }

@@ -36,9 +36,9 @@ public sealed class PriceClient(HttpClient http, AppSettings settings, AppMetric
         {
             return Failed(FailureReason.Unavailable);
         }
-        catch (Exception e) when (FailureClassifier.Classify(Dependency.External, e, budget, _breakDuration) is { } failure)
+        catch (Exception e) when (FailureClassifier.Classify(Dependency.Pricing, e, budget, _breakDuration) is { } failure)
         {
-            metrics.DependencyFailed(Dependency.External, failure.ReasonCode);
+            metrics.DependencyFailed(Dependency.Pricing, failure.ReasonCode);
             return DependencyResult<PriceQuote>.Failed(failure);
         }
         finally
@@ -49,8 +49,8 @@ public sealed class PriceClient(HttpClient http, AppSettings settings, AppMetric
 
     private DependencyResult<PriceQuote> Failed(FailureReason reason)
     {
-        var failure = new DependencyFailure(Dependency.External, reason, TimeSpan.FromSeconds(1));
-        metrics.DependencyFailed(Dependency.External, failure.ReasonCode);
+        var failure = new DependencyFailure(Dependency.Pricing, reason, TimeSpan.FromSeconds(1));
+        metrics.DependencyFailed(Dependency.Pricing, failure.ReasonCode);
         return DependencyResult<PriceQuote>.Failed(failure);
     }
 }

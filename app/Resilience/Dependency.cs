@@ -5,7 +5,7 @@ public static class Dependency
 {
     public const string Postgres = "postgres";
     public const string Redis = "redis";
-    public const string External = "external";
+    public const string Pricing = "pricing";
 
-    public static readonly IReadOnlyList<string> All = [Postgres, Redis, External];
+    public static readonly IReadOnlyList<string> All = [Postgres, Redis, Pricing];
 }

@@ -15,7 +15,7 @@ public sealed class DependencyLimits : IDisposable
     {
         Add(Dependency.Postgres, settings.Postgres.ConcurrencyLimit);
         Add(Dependency.Redis, settings.Redis.ConcurrencyLimit);
-        Add(Dependency.External, settings.External.ConcurrencyLimit);
+        Add(Dependency.Pricing, settings.External.ConcurrencyLimit);
     }
 
     public ConcurrencyLimiter? For(string dependency) => _limiters.GetValueOrDefault(dependency);

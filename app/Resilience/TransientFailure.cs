@@ -20,7 +20,7 @@ public static class TransientFailure
     {
         Dependency.Postgres => Postgres,
         Dependency.Redis => Redis,
-        Dependency.External => External,
+        Dependency.Pricing => External,
         _ => throw new ArgumentOutOfRangeException(nameof(dependency), dependency, "unknown dependency"),
     };
 

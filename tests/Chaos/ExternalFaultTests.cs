@@ -13,11 +13,11 @@ public sealed class ExternalFaultTests(StackFixture stack)
     [Fact]
     public async Task External_price_service_timeout_opens_its_breaker_and_writes_use_the_fallback_price()
     {
-        var run = await Experiment.Against(stack).WithFault(Faults.BlackHole("external")).RunAsync();
+        var run = await Experiment.Against(stack).WithFault(Faults.BlackHole("pricing")).RunAsync();
 
         await run.JudgeAsync(r =>
         {
-            r.Breaker("external").Should().OpenWithin(Requirements.DetectionBound, r.Fault);
+            r.Breaker("pricing").Should().OpenWithin(Requirements.DetectionBound, r.Fault);
             r.During(r.Fault).Step(OrdersWorkload.WriteStep).Should().HaveSuccessRatioAtLeast(0.99).And.IncludeDegradedAnswers();
             Requirements.ServedReadsWithinBudget(r, reads: OrdersWorkload.ReadStep);
         });

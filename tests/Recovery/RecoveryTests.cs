@@ -61,8 +61,8 @@ public sealed class RecoveryTests(StackFixture stack)
     [Fact]
     public async Task After_the_price_service_answers_again_its_breaker_closes()
     {
-        var run = await Experiment.Against(stack).ObservingRecovery().WithFault(Faults.BlackHole("external")).RunAsync();
+        var run = await Experiment.Against(stack).ObservingRecovery().WithFault(Faults.BlackHole("pricing")).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.Recovered(r, "external"));
+        await run.JudgeAsync(r => Requirements.Recovered(r, "pricing"));
     }
 }

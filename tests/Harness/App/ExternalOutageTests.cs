@@ -19,7 +19,7 @@ public sealed class ExternalOutageTests(AppStack fixture) : IAsyncLifetime
     [Fact]
     public async Task A_timed_out_price_lookup_prices_the_order_at_the_fallback_and_marks_it()
     {
-        await using var blackHole = await fixture.Stack.Proxies.External.AddTimeoutAsync(TimeSpan.Zero, ToxicStream.Upstream,
+        await using var blackHole = await fixture.Stack.Proxies.Pricing.AddTimeoutAsync(TimeSpan.Zero, ToxicStream.Upstream,
             cancellationToken: TestContext.Current.CancellationToken);
 
         var created = await Client.CreateOrderAsync("fallback-1", "erin", "SKU-3", 2);
@@ -34,14 +34,14 @@ public sealed class ExternalOutageTests(AppStack fixture) : IAsyncLifetime
         });
         created.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(1500), "the price lookup's timeouts sit inside the request budget");
         (await Client.FetchAsync("/metrics")).Body.Should().MatchRegex(
-            """polly_resilience_polly_strategy_events\{event_name="OnRetry"[^}]*operation_key="prices.get",pipeline_name="external"[^}]*\} [1-9]""",
+            """polly_resilience_polly_strategy_events\{event_name="OnRetry"[^}]*operation_key="prices.get",pipeline_name="pricing"[^}]*\} [1-9]""",
             "a price lookup is a read, so a timed-out attempt is retried");
     }
 
     [Fact]
     public async Task Orders_are_priced_by_the_service_again_once_it_answers()
     {
-        await fixture.Stack.Proxies.External.DisableAsync(TestContext.Current.CancellationToken);
+        await fixture.Stack.Proxies.Pricing.DisableAsync(TestContext.Current.CancellationToken);
         (await Client.CreateOrderAsync("fallback-2", "frank", "SKU-4", 1)).Degraded.Should().Be("fallback-price");
         await fixture.RestoreAsync();
 

@@ -39,12 +39,12 @@ public sealed class NegativeFeatureControlTests(NegativeFeatureControlTests.With
     [Fact]
     public async Task Without_price_fallback_a_price_service_outage_fails_orders()
     {
-        await fixture.Stack.Proxies.External.DisableAsync(TestContext.Current.CancellationToken);
+        await fixture.Stack.Proxies.Pricing.DisableAsync(TestContext.Current.CancellationToken);
 
         var created = await Client.CreateOrderAsync("no-fallback", "gina");
 
         created.Status.Should().Be(503, created.ToString());
-        created.Json<UnavailableDto>().Dependency.Should().Be("external");
+        created.Json<UnavailableDto>().Dependency.Should().Be("pricing");
     }
 
     [Fact]

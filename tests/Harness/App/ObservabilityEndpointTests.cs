@@ -55,7 +55,7 @@ public sealed class ObservabilityEndpointTests(AppStack fixture) : IAsyncLifetim
         var status = await Client.StatusAsync();
 
         status.Breakers.Select(breaker => (breaker.Dependency, breaker.Enabled, breaker.State))
-            .Should().BeEquivalentTo([("postgres", true, "Closed"), ("redis", true, "Closed"), ("external", true, "Closed")]);
+            .Should().BeEquivalentTo([("postgres", true, "Closed"), ("redis", true, "Closed"), ("pricing", true, "Closed")]);
         status.Limiters.Should().OnlyContain(limiter => limiter.Enabled && limiter.AvailablePermits > 0);
         status.GeneratedAtUtc.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30));
     }

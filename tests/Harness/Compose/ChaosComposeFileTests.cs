@@ -39,7 +39,7 @@ public sealed class ChaosComposeFileTests(ChaosComposeConfig compose) : IClassFi
         published.Should().OnlyContain(p => p.Port.HostIp == "127.0.0.1", "nothing may listen beyond loopback");
         published.Select(p => (p.Service, p.Port.Published)).Should().Contain(
             [("app", 8080), ("toxiproxy", 8474), ("postgres", 5432), ("redis", 6379)]);
-        services["price-stub"].PublishedPorts().Should().BeEmpty("the stub is reached only through the external proxy");
+        services["price-stub"].PublishedPorts().Should().BeEmpty("the stub is reached only through the pricing proxy");
     }
 
     [Fact]
@@ -48,11 +48,11 @@ public sealed class ChaosComposeFileTests(ChaosComposeConfig compose) : IClassFi
         var toxiproxy = compose.Validated().Services["toxiproxy"];
 
         var proxies = PopulatedProxies(toxiproxy).ToDictionary(p => p.Name);
-        proxies.Keys.Should().BeEquivalentTo("postgres", "redis", "external");
+        proxies.Keys.Should().BeEquivalentTo("postgres", "redis", "pricing");
         proxies.Values.Should().OnlyContain(p => p.Enabled);
         (proxies["postgres"].UpstreamHost, proxies["postgres"].UpstreamPort).Should().Be(("postgres", 5432));
         (proxies["redis"].UpstreamHost, proxies["redis"].UpstreamPort).Should().Be(("redis", 6379));
-        (proxies["external"].UpstreamHost, proxies["external"].UpstreamPort).Should().Be(("price-stub", 8080));
+        (proxies["pricing"].UpstreamHost, proxies["pricing"].UpstreamPort).Should().Be(("price-stub", 8080));
         toxiproxy.Command.Should().Contain("-host=0.0.0.0", "the API must answer on the container network for the published 8474");
     }
 
@@ -74,7 +74,7 @@ public sealed class ChaosComposeFileTests(ChaosComposeConfig compose) : IClassFi
         redis.Password.Should().Be(compose.RedisPassword);
 
         var external = new Uri(app["External__BaseUrl"]);
-        (external.Host, external.Port).Should().Be(("toxiproxy", proxies["external"].ListenPort));
+        (external.Host, external.Port).Should().Be(("toxiproxy", proxies["pricing"].ListenPort));
         services["app"].PublishedPorts().Should().ContainSingle().Which.Should().Be(new PublishedPort("127.0.0.1", 8080, 8080));
     }
 

@@ -57,7 +57,7 @@ public sealed class RecoveryMeasuresTests
         };
 
         RecoveryMeasures.TimeToDetect(annotations, "postgres", faultStart).Should().Be(TimeSpan.FromSeconds(2.5));
-        RecoveryMeasures.TimeToDetect(annotations, "external", faultStart).Should().BeNull();
+        RecoveryMeasures.TimeToDetect(annotations, "pricing", faultStart).Should().BeNull();
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ExternalTargetTests(RunningStackCli stack) : IDisposable
         target.AppAddress.Should().Be(stack.AppUrl);
         using var app = new HttpClient { BaseAddress = target.AppAddress, Timeout = TimeSpan.FromSeconds(10) };
         (await app.GetAsync("health/ready", Cancellation)).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await target.Toxiproxy.GetProxiesAsync(Cancellation)).Keys.Should().BeEquivalentTo("postgres", "redis", "external");
+        (await target.Toxiproxy.GetProxiesAsync(Cancellation)).Keys.Should().BeEquivalentTo("postgres", "redis", "pricing");
         (await Sql.ScalarAsync<int>(target.Postgres.Endpoint, "SELECT 1")).Should().Be(1, "the ledger and slot faults reach PostgreSQL directly");
         target.RequestBudget.Should().Be(TimeSpan.FromSeconds(1), "the env file carries the app's request budget");
     }

@@ -41,7 +41,7 @@ public sealed class StackUpCommandTests(RunningStackCli stack)
 
         using var proxies = JsonDocument.Parse(await http.GetStringAsync("proxies", Cancellation));
 
-        proxies.RootElement.EnumerateObject().Select(proxy => proxy.Name).Should().BeEquivalentTo("postgres", "redis", "external");
+        proxies.RootElement.EnumerateObject().Select(proxy => proxy.Name).Should().BeEquivalentTo("postgres", "redis", "pricing");
         proxies.RootElement.EnumerateObject().Should().OnlyContain(proxy => proxy.Value.GetProperty("enabled").GetBoolean());
     }
 
