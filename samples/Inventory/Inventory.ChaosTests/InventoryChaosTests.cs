@@ -16,7 +16,11 @@ public sealed class InventoryChaosTests(InventoryStack stack)
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Latency(InventoryStack.Database, TimeSpan.FromMilliseconds(800))).RunAsync();
 
-        await run.JudgeAsync(r => Requirements.DegradedGracefully(r, InventoryStack.Database, reads: InventoryWorkload.Lookup));
+        await run.JudgeAsync(r =>
+        {
+            Requirements.FailedFast(r, InventoryWorkload.Reserve);
+            Requirements.DegradedGracefully(r, InventoryStack.Database, reads: InventoryWorkload.Lookup);
+        });
     }
 
     [Fact]
@@ -59,16 +63,23 @@ public sealed class InventoryChaosTests(InventoryStack stack)
         await run.JudgeAsync(r => Requirements.Recovered(r, InventoryStack.Cache));
     }
 
-    /// <summary>The service built with its breakers off: the same latency must fail the same requirement, because no breaker opens.</summary>
+    /// <summary>
+    /// The service built with its breakers off: the same latency must fail the same requirements for the reason the
+    /// breaker exists: reservations (which have no fallback) keep waiting for the 300 ms timeout instead of failing fast.
+    /// </summary>
     [Fact]
-    public async Task Without_its_breakers_database_latency_fails_the_degraded_gracefully_requirement()
+    public async Task Without_its_breakers_database_latency_leaves_reservations_waiting_for_their_timeout()
     {
         await using var fragile = await stack.StartVariantAsync(InventoryStack.BreakersEnabled, "false");
 
         var run = await Experiment.Against(fragile).WithFault(Faults.Latency(InventoryStack.Database, TimeSpan.FromMilliseconds(800))).RunAsync();
 
         await run.JudgeAsNegativeControlAsync(
-            r => Requirements.DegradedGracefully(r, InventoryStack.Database, reads: InventoryWorkload.Lookup),
-            mustFail: $"breaker '{InventoryStack.Database}' opens");
+            r =>
+            {
+                Requirements.FailedFast(r, InventoryWorkload.Reserve);
+                Requirements.DegradedGracefully(r, InventoryStack.Database, reads: InventoryWorkload.Lookup);
+            },
+            mustFail: $"step '{InventoryWorkload.Reserve}' fails fast");
     }
 }
