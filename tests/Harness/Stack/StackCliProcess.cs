@@ -122,10 +122,11 @@ internal sealed class StackCliProcess : IAsyncDisposable
             {
                 _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync();
-                await OrphanReaper.ReapAsync(HarnessRoot);
             }
         }
 
+        // Whatever the command left (it may have been killed, by a test or a bug), reaped before its root goes.
+        await OrphanReaper.ReapAsync(HarnessRoot);
         _process.Dispose();
         _root.Dispose();
         Directory.Delete(_folder, recursive: true);
