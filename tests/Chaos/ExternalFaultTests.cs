@@ -17,7 +17,7 @@ public sealed class ExternalFaultTests(StackFixture stack)
 
         await run.JudgeAsync(r =>
         {
-            r.Breaker("pricing").Should().OpenWithin(Requirements.DetectionBound, r.Fault);
+            r.Breaker("pricing").Should().OpenWithin(r.Profile.Bounds.Detection, r.Fault);
             r.During(r.Fault).Step(OrdersWorkload.WriteStep).Should().HaveSuccessRatioAtLeast(0.99).And.IncludeDegradedAnswers();
             Requirements.ServedReadsWithinBudget(r, reads: OrdersWorkload.ReadStep);
         });
