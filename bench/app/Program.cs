@@ -3,6 +3,7 @@
 // Latency is measured from each request's intended start (coordinated-omission correct).
 // Usage: dotnet bench/app/bin/Release/net10.0/AppThroughputBench.dll [rate=500] [seconds=20] [warm-up seconds=5]
 using System.Globalization;
+using Resilience.Fixtures.Workloads;
 using Resilience.Reference.Stack;
 using Resilience.Reference.Workloads;
 using Resilience.Load;
@@ -21,7 +22,7 @@ using var client = LoadHttpClient.Create(new LoadHttpClientOptions { BaseAddress
 
 // Not measured: JIT of both processes, pools and connections filled at a gentler rate. Its own workload, so the
 // measured run's idempotency keys are all new.
-var warmUp = new OrdersWorkload(client, new OrdersWorkloadOptions(), $"bench-warm-{Environment.ProcessId}");
+var warmUp = new OrdersWorkloadOptions().Create(new WorkloadContext(client, $"bench-warm-{Environment.ProcessId}", stack.Service));
 await warmUp.SeedAsync(CancellationToken.None);
 await LoadTest.For(warmUp.Scenario("warm-up"))
     .WithLoad(Simulation.RampingInject(rate, TimeSpan.FromSeconds(warmUpSeconds)))
@@ -29,7 +30,7 @@ await LoadTest.For(warmUp.Scenario("warm-up"))
     .Build()
     .RunAsync();
 
-var workload = new OrdersWorkload(client, new OrdersWorkloadOptions(), $"bench-{Environment.ProcessId}");
+var workload = new OrdersWorkloadOptions().Create(new WorkloadContext(client, $"bench-{Environment.ProcessId}", stack.Service));
 await workload.SeedAsync(CancellationToken.None);
 var processes = new Dictionary<string, int>
 {
