@@ -17,7 +17,7 @@ var seconds = numbers.ElementAtOrDefault(1) is > 0 and var s ? s : 20;
 var warmUpSeconds = numbers.ElementAtOrDefault(2) is > 0 and var w ? w : 5;
 
 await using var stack = await ResilienceStack.StartNewAsync();
-Console.WriteLine($"stack up in {stack.StartupDuration.TotalMilliseconds:F0} ms; app {stack.App.AppPath}");
+Console.WriteLine($"stack up in {stack.StartupDuration.TotalMilliseconds:F0} ms; app {stack.AppPath}");
 using var client = LoadHttpClient.Create(new LoadHttpClientOptions { BaseAddress = stack.App.BaseAddress, RequestTimeout = TimeSpan.FromSeconds(5) });
 
 // Not measured: JIT of both processes, pools and connections filled at a gentler rate. Its own workload, so the

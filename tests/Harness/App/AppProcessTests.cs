@@ -45,16 +45,16 @@ public sealed class AppProcessTests(AppStack fixture) : IAsyncLifetime
         BreakerDto? variantBreaker;
         await using (variant)
         {
-            using var variantClient = variant.CreateClient(TimeSpan.FromSeconds(10));
-            variant.BaseAddress.Should().NotBe(Stack.App.BaseAddress);
-            variant.LogPath.Should().NotBe(Stack.App.LogPath);
+            using var variantClient = variant.Service.CreateClient(TimeSpan.FromSeconds(10));
+            variant.Service.BaseAddress.Should().NotBe(Stack.App.BaseAddress);
+            variant.Service.LogPath.Should().NotBe(Stack.App.LogPath);
             (await variantClient.FetchAsync("/health/ready")).Status.Should().Be(200);
             variantBreaker = (await variantClient.StatusAsync()).Breaker("postgres");
             (await variantClient.FetchAsync("/resilience")).Body.Should().Contain("\"staleFallback\":{\"enabled\":false}");
         }
 
         variantBreaker.Enabled.Should().BeTrue("the variant inherits the stack's settings");
-        variant.State.Should().Be(ServerProcessState.Disposed);
+        variant.Service.State.Should().Be(ServerProcessState.Disposed);
         Stack.App.State.Should().Be(ServerProcessState.Running);
         (await fixture.Client.FetchAsync("/health/ready")).Status.Should().Be(200, "stopping the variant leaves the stack's app running");
         (await fixture.Client.FetchAsync("/resilience")).Body.Should().Contain("\"staleFallback\":{\"enabled\":true}");

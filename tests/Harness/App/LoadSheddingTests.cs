@@ -18,7 +18,7 @@ public sealed class LoadSheddingTests(AppStack fixture) : IAsyncLifetime
         await using var app = await fixture.Stack.StartAnotherAppAsync(settings => settings
             .WithSetting("Resilience:Postgres:ConcurrencyLimit:PermitLimit", $"{Permits}")
             .WithSetting("Resilience:Postgres:ConcurrencyLimit:QueueLimit", "0"), TestContext.Current.CancellationToken);
-        using var client = app.CreateClient(TimeSpan.FromSeconds(10));
+        using var client = app.Service.CreateClient(TimeSpan.FromSeconds(10));
         var uncached = await OrdersTable.InsertUncachedAsync(fixture.Stack, "shed");
         await using var slow = await fixture.Stack.Proxies.Postgres.AddLatencyAsync(TimeSpan.FromMilliseconds(150),
             cancellationToken: TestContext.Current.CancellationToken);
