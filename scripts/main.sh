@@ -33,7 +33,7 @@ report_args=(--runs "$RESILIENCE_ARTIFACTS/runs/$run_id" --out "$RESILIENCE_ARTI
   --environment "${RESILIENCE_ENV:-auto}" --postgres-version "$("$postgres_bin/postgres" -V)" --redis-version "$(redis-server -v)")
 [ -n "$baseline" ] && report_args+=(--baseline "$baseline")
 report_status=0
-dotnet "reports/bin/$configuration/net10.0/resilience-report.dll" "${report_args[@]}" || report_status=$?
+dotnet "reports/cli/bin/$configuration/net10.0/resilience-report.dll" "${report_args[@]}" || report_status=$?
 
 # The report prints the path and the verdict; a report that could not be written says why itself.
 if [ $report_status -ne 0 ]; then

@@ -20,7 +20,7 @@ if (parse.Errors.Count > 0)
         Console.Error.WriteLine(error.Message);
     }
 
-    Console.Error.WriteLine("Run 'load --help' for the options.");
+    Console.Error.WriteLine("Run 'resilience-load --help' for the options.");
     return 2;
 }
 

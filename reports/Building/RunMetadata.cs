@@ -2,7 +2,7 @@ namespace Resilience.Reports.Building;
 
 /// <summary>
 /// What the run records do not say about the run: where it ran and on what. The CLI fills it from
-/// its options and the environment (<see cref="Cli.RunMetadataDefaults"/>); tests set it directly.
+/// its options and the environment (<c>resilience-report</c>, in reports/cli); tests set it directly.
 /// </summary>
 public sealed record RunMetadata
 {
