@@ -6,6 +6,7 @@ namespace Resilience.Load;
 /// A live report of a running load test, covering the seconds since the previous report.
 /// Latency is from the intended start, in milliseconds.
 /// </summary>
+/// <param name="Scenario">The name of the scenario running.</param>
 /// <param name="Elapsed">Run time up to the end of the last second covered.</param>
 /// <param name="CompletedPerSecond">Completed iterations per second over the covered seconds.</param>
 /// <param name="P95Ms">95th percentile latency over the covered seconds.</param>
@@ -25,6 +26,7 @@ public sealed record LoadProgress(
     long InFlight,
     long TotalCompleted)
 {
+    /// <summary>The report as one aligned line, e.g. <c>[orders    10s] rate    200.0/s  p95     12.3 ms  errors 0 (0%)  dropped 0  in flight 3</c>.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"[{Scenario} {Elapsed.TotalSeconds,5:0}s] rate {CompletedPerSecond,8:0.0}/s  p95 {P95Ms,8:0.0} ms  errors {Errors} ({ErrorRate:0.##%})  dropped {Dropped}  in flight {InFlight}");

@@ -7,6 +7,7 @@ namespace Resilience.Load;
 /// </summary>
 public sealed class LoadProgressWriter(params Action<string>[] sinks) : IProgress<LoadProgress>
 {
+    /// <summary>Writes <paramref name="value"/> as one line to every sink, in order.</summary>
     public void Report(LoadProgress value)
     {
         var line = value.ToString();

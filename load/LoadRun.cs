@@ -52,21 +52,31 @@ public sealed class LoadRun : IAsyncDisposable
     /// <summary>Raised (on the aggregation thread) for each second of the timeline once it is closed.</summary>
     public event Action<TimelineSecond>? SecondCompleted;
 
+    /// <summary>The name of the scenario being run.</summary>
     public string Scenario => _test.Scenario.Name;
 
+    /// <summary>The seed of every random choice in this run; running the same test with it replays them.</summary>
     public long Seed => _test.Seed;
 
+    /// <summary>When the run started (second 0 of the timeline).</summary>
     public DateTimeOffset StartedAt => _clock.StartedAt;
 
+    /// <summary>Time since <see cref="StartedAt"/> on the run's clock.</summary>
     public TimeSpan Elapsed => RunClock.ToTimeSpan(_clock.Now);
 
     /// <summary>The current time on the run's clock; use it to stamp annotations that line up with the timeline.</summary>
     public DateTimeOffset Now => _clock.ToDateTime(_clock.Now);
 
+    /// <summary>Iterations running now.</summary>
     public long InFlight => _inFlight.Current;
 
+    /// <summary>The result once the run has ended: all simulations done, or stopped (by <see cref="Stop"/>, a failed
+    /// abort-on-fail threshold or disposal). Cancelling the token given to <see cref="LoadTest.Start"/> makes it throw
+    /// <see cref="OperationCanceledException"/>.</summary>
     public Task<LoadResult> Completion { get; }
 
+    /// <summary>Adds an annotation (a mark or a window with its own times) to the result's timeline.</summary>
+    /// <param name="annotation">Stamped on the run's clock (<see cref="Now"/>) so it lines up with the timeline.</param>
     public void Annotate(Annotation annotation) => _annotations.Add(annotation);
 
     /// <summary>An instant mark at <see cref="Now"/>.</summary>
@@ -77,7 +87,7 @@ public sealed class LoadRun : IAsyncDisposable
         return annotation;
     }
 
-    /// <summary>Opens a window at <see cref="Now"/>; end it with <see cref="AnnotationWindow.End"/> (or dispose). Closed at the run's end otherwise.</summary>
+    /// <summary>Opens a window at <see cref="Now"/>; end it with <see cref="AnnotationWindow.End()"/> (or dispose). Closed at the run's end otherwise.</summary>
     public AnnotationWindow BeginWindow(string kind, string label, string? subject = null) =>
         new(_annotations, _annotations.Open(kind, label, subject, Now), () => Now);
 
@@ -93,6 +103,7 @@ public sealed class LoadRun : IAsyncDisposable
         _stop.Cancel();
     }
 
+    /// <summary>Stops the run if it is still going and waits for it to end; an error of the run is left to <see cref="Completion"/>.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!Completion.IsCompleted)

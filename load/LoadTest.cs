@@ -37,15 +37,19 @@ public sealed class LoadTest
         Phases = PlanPhases(simulations);
     }
 
+    /// <summary>The scenario each iteration runs one step of.</summary>
     public Scenario Scenario { get; }
 
+    /// <summary>The load shape: simulations run one after another, in this order.</summary>
     public IReadOnlyList<LoadSimulation> Simulations { get; }
 
+    /// <summary>The pass/fail criteria, judged over the whole run (or the window a threshold names).</summary>
     public IReadOnlyList<Threshold> Thresholds { get; }
 
     /// <summary>The options, with <see cref="LoadTestOptions.Seed"/> always set.</summary>
     public LoadTestOptions Options { get; }
 
+    /// <summary>The seed of every random choice; the same seed replays the same step mix and think times.</summary>
     public long Seed => Options.Seed!.Value;
 
     /// <summary>The planned length of the load, without the wait for the last iterations.</summary>
@@ -58,6 +62,8 @@ public sealed class LoadTest
 
     internal IReadOnlyList<LoadPhase> Phases { get; }
 
+    /// <summary>Starts building a load test of <paramref name="scenario"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="scenario"/> is null.</exception>
     public static LoadTestBuilder For(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -67,6 +73,8 @@ public sealed class LoadTest
     /// <summary>Starts the run now. Cancelling <paramref name="cancellationToken"/> stops it and cancels running steps.</summary>
     public LoadRun Start(CancellationToken cancellationToken = default) => new(this, cancellationToken);
 
+    /// <summary>Runs the test to its end and returns the result; thresholds that fail are reported in it, not thrown.</summary>
+    /// <param name="cancellationToken">Stops the run and cancels running steps; the call then throws <see cref="OperationCanceledException"/>.</param>
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken = default)
     {
         await using var run = Start(cancellationToken);

@@ -6,12 +6,16 @@ namespace Resilience.Reports;
 /// <summary>How every format writes a figure, so the Markdown, the HTML and regression texts agree.</summary>
 public static class ReportFigures
 {
+    /// <summary>What a figure that was not measured shows: an em dash.</summary>
     public const string Missing = "—";
 
+    /// <summary>Milliseconds with their unit, e.g. "12.5 ms"; <see cref="Missing"/> for null.</summary>
     public static string Milliseconds(double? ms) => ms is { } v ? $"{Number(v)} ms" : Missing;
 
+    /// <summary>Seconds with their unit, e.g. "4.2 s"; <see cref="Missing"/> for null.</summary>
     public static string Seconds(double? s) => s is { } v ? $"{Number(v)} s" : Missing;
 
+    /// <summary>A rate with its unit, e.g. "250 req/s"; <see cref="Missing"/> for null.</summary>
     public static string Rate(double? rps) => rps is { } v ? $"{Number(v)} req/s" : Missing;
 
     /// <summary>A ratio 0..1 as a percentage, with enough digits to tell 0.1 % from 0.</summary>
@@ -28,5 +32,6 @@ public static class ReportFigures
         _ => Number(value.Value),
     };
 
+    /// <summary>A figure in invariant culture: whole from 100 up ("250"), else one decimal at most ("12.5", "3").</summary>
     public static string Number(double value) => value.ToString(Math.Abs(value) >= 100 ? "0" : "0.#", CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ public enum ToxicStream
 }
 
 /// <summary>The wire names of <see cref="ToxicStream"/>.</summary>
-public static class ToxicStreamNames
+internal static class ToxicStreamNames
 {
     public const string Upstream = "upstream";
     public const string Downstream = "downstream";

@@ -29,6 +29,9 @@ public sealed class FixedRequestClient : IDisposable
     private readonly Timer _timeoutSweep;
     private int _disposed;
 
+    /// <summary>Encodes the request once and resolves its host; no connection is opened until the first send.</summary>
+    /// <exception cref="ArgumentException">The URL is not an absolute <c>http://</c> URL (use <see cref="HttpStep"/> for https).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is zero or negative.</exception>
     public FixedRequestClient(FixedRequestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -112,6 +115,7 @@ public sealed class FixedRequestClient : IDisposable
         }
     }
 
+    /// <summary>Closes every connection; exchanges still running fail.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

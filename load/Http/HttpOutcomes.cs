@@ -11,12 +11,16 @@ namespace Resilience.Load.Http;
 /// </summary>
 public static class HttpOutcomes
 {
+    /// <summary>The response header by which a service says it answered in a degraded way; its value is the kind, e.g. <c>X-Degraded: stale</c>.</summary>
     public const string DegradedHeader = "X-Degraded";
 
+    /// <summary>The standard header of a refusal that says when to come back; it sets <see cref="StepResult.RetryAfter"/> on an error.</summary>
     public const string RetryAfterHeader = "Retry-After";
 
     private static readonly string[] StatusKinds = Enumerable.Range(0, 600).Select(code => $"http_{code}").ToArray();
 
+    /// <summary>The step result of an HTTP answer: ok, degraded (per <see cref="DegradedHeader"/>) or error <c>http_&lt;code&gt;</c> for 4xx/5xx.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="response"/> is null.</exception>
     public static StepResult Classify(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);

@@ -8,9 +8,19 @@ namespace Resilience.Load.Http;
 /// </summary>
 public static class HttpStep
 {
+    /// <summary>A step sending <c>GET <paramref name="uri"/></c> through <paramref name="client"/>.</summary>
+    /// <param name="name">The step's name in the scenario.</param>
+    /// <param name="client">Shared by all iterations, e.g. from <see cref="LoadHttpClient.Create"/>; not disposed by the step.</param>
+    /// <param name="uri">Absolute, or relative to the client's base address.</param>
+    /// <param name="weight">The step's share of the scenario's mix.</param>
     public static ScenarioStep Get(string name, HttpClient client, Uri uri, double weight = 1) =>
         Send(name, client, _ => new HttpRequestMessage(HttpMethod.Get, uri), weight);
 
+    /// <summary>A step sending <c>GET <paramref name="uri"/></c> through <paramref name="client"/>.</summary>
+    /// <param name="name">The step's name in the scenario.</param>
+    /// <param name="client">Shared by all iterations, e.g. from <see cref="LoadHttpClient.Create"/>; not disposed by the step.</param>
+    /// <param name="uri">Absolute, or relative to the client's base address, e.g. <c>/orders/1</c>.</param>
+    /// <param name="weight">The step's share of the scenario's mix.</param>
     public static ScenarioStep Get(string name, HttpClient client, string uri, double weight = 1) =>
         Get(name, client, new Uri(uri, UriKind.RelativeOrAbsolute), weight);
 

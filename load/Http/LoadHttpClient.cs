@@ -9,6 +9,8 @@ namespace Resilience.Load.Http;
 /// </summary>
 public static class LoadHttpClient
 {
+    /// <summary>A new tuned client; the caller owns and disposes it.</summary>
+    /// <param name="options">Timeouts, pool settings and base address; the defaults when null.</param>
     public static HttpClient Create(LoadHttpClientOptions? options = null)
     {
         options ??= new LoadHttpClientOptions();

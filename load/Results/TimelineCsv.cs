@@ -9,9 +9,11 @@ namespace Resilience.Load.Results;
 /// </summary>
 public static class TimelineCsv
 {
+    /// <summary>The first line of the file: the column names, latencies in milliseconds.</summary>
     public const string Header =
         "second,start,attempted,started,completed,ok,degraded,errors,dropped,in_flight,p50_ms,p95_ms,p99_ms,max_ms,errors_by_kind";
 
+    /// <summary>Writes the header and one row per second to <paramref name="writer"/>.</summary>
     public static void Write(IEnumerable<TimelineSecond> timeline, TextWriter writer)
     {
         writer.WriteLine(Header);
@@ -23,6 +25,7 @@ public static class TimelineCsv
         }
     }
 
+    /// <summary>The whole CSV as a string, header included.</summary>
     public static string ToCsv(IEnumerable<TimelineSecond> timeline)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -30,6 +33,7 @@ public static class TimelineCsv
         return writer.ToString();
     }
 
+    /// <summary>Writes the CSV to <paramref name="path"/>, creating its directory and replacing any file there.</summary>
     public static async Task WriteAsync(IEnumerable<TimelineSecond> timeline, string path, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

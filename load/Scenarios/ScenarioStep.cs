@@ -6,6 +6,12 @@ namespace Resilience.Load.Scenarios;
 /// </summary>
 public sealed record ScenarioStep
 {
+    /// <summary>A step named <paramref name="name"/> with a share <paramref name="weight"/> of the mix.</summary>
+    /// <param name="name">Unique within its scenario; it names the step in the per-step results.</param>
+    /// <param name="weight">Relative to the other steps' weights; positive and finite.</param>
+    /// <param name="run">One invocation; a throw counts as an error of kind <see cref="ErrorKinds.FromException"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not positive and finite.</exception>
     public ScenarioStep(string name, double weight, Func<StepContext, ValueTask<StepResult>> run)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -20,9 +26,12 @@ public sealed record ScenarioStep
         Run = run;
     }
 
+    /// <summary>The step's name, unique within its scenario.</summary>
     public string Name { get; }
 
+    /// <summary>The step's share of the mix, relative to the other steps' weights.</summary>
     public double Weight { get; }
 
+    /// <summary>One invocation of the step.</summary>
     public Func<StepContext, ValueTask<StepResult>> Run { get; }
 }

@@ -27,8 +27,10 @@ public sealed class StepContext
         CancellationToken = cancellationToken;
     }
 
+    /// <summary>The name of the scenario being run.</summary>
     public string ScenarioName { get; }
 
+    /// <summary>The name of the step this invocation runs.</summary>
     public string StepName { get; }
 
     /// <summary>

@@ -1,6 +1,9 @@
 namespace Resilience.Load.Simulations;
 
-/// <param name="Rate">Iterations per <paramref name="Interval"/>, spread evenly (not injected in batches).</param>
+/// <summary>The settings of an <see cref="Inject"/> simulation.</summary>
+/// <param name="Rate">Iterations per <paramref name="Interval"/>, spread evenly (not injected in batches); zero or positive.</param>
+/// <param name="Interval">The period <paramref name="Rate"/> is counted over, e.g. one second; positive.</param>
+/// <param name="During">How long the simulation runs; positive.</param>
 public sealed record InjectOptions(double Rate, TimeSpan Interval, TimeSpan During);
 
 /// <summary>
@@ -9,6 +12,8 @@ public sealed record InjectOptions(double Rate, TimeSpan Interval, TimeSpan Duri
 /// </summary>
 public sealed class Inject : LoadSimulation
 {
+    /// <summary>A constant arrival rate as <paramref name="options"/> say.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is negative or not finite, or the interval or duration is not positive.</exception>
     public Inject(InjectOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -17,10 +22,13 @@ public sealed class Inject : LoadSimulation
         Options = options;
     }
 
+    /// <summary>The settings as given.</summary>
     public InjectOptions Options { get; }
 
+    /// <summary>The arrival rate in iterations per second.</summary>
     public double RatePerSecond { get; }
 
+    /// <summary>How long the simulation runs (<see cref="InjectOptions.During"/>).</summary>
     public override TimeSpan Duration => Options.During;
 
     internal override LoadPhase Plan(TimeSpan start, LoadPhase? previous) =>

@@ -1,6 +1,8 @@
 namespace Resilience.Load.Simulations;
 
-/// <param name="Copies">Virtual users, each running one iteration after another.</param>
+/// <summary>The settings of a <see cref="KeepConstant"/> simulation.</summary>
+/// <param name="Copies">Virtual users, each running one iteration after another; zero or more.</param>
+/// <param name="During">How long the users run; positive.</param>
 /// <param name="ThinkTime">Pause of each virtual user between its iterations; none when null.</param>
 public sealed record KeepConstantOptions(int Copies, TimeSpan During, ThinkTime? ThinkTime = null);
 
@@ -11,6 +13,8 @@ public sealed record KeepConstantOptions(int Copies, TimeSpan During, ThinkTime?
 /// </summary>
 public sealed class KeepConstant : LoadSimulation
 {
+    /// <summary>A fixed number of virtual users as <paramref name="options"/> say.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Copies is negative or the duration is not positive.</exception>
     public KeepConstant(KeepConstantOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -19,8 +23,10 @@ public sealed class KeepConstant : LoadSimulation
         Options = options;
     }
 
+    /// <summary>The settings as given.</summary>
     public KeepConstantOptions Options { get; }
 
+    /// <summary>How long the users run (<see cref="KeepConstantOptions.During"/>).</summary>
     public override TimeSpan Duration => Options.During;
 
     internal override LoadPhase Plan(TimeSpan start, LoadPhase? previous) =>

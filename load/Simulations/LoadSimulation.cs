@@ -7,6 +7,7 @@ namespace Resilience.Load.Simulations;
 /// </summary>
 public abstract class LoadSimulation
 {
+    /// <summary>How long this stretch of load lasts on the run's schedule.</summary>
     public abstract TimeSpan Duration { get; }
 
     /// <summary>Lays this simulation out on the run's schedule, after <paramref name="previous"/>.</summary>

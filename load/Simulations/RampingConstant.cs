@@ -1,6 +1,8 @@
 namespace Resilience.Load.Simulations;
 
-/// <param name="Copies">Virtual users reached at the end of the ramp.</param>
+/// <summary>The settings of a <see cref="RampingConstant"/> simulation.</summary>
+/// <param name="Copies">Virtual users reached at the end of the ramp; zero or more.</param>
+/// <param name="During">How long the ramp takes; positive.</param>
 /// <param name="ThinkTime">Pause of each virtual user between its iterations; none when null.</param>
 public sealed record RampingConstantOptions(int Copies, TimeSpan During, ThinkTime? ThinkTime = null);
 
@@ -11,6 +13,8 @@ public sealed record RampingConstantOptions(int Copies, TimeSpan During, ThinkTi
 /// </summary>
 public sealed class RampingConstant : LoadSimulation
 {
+    /// <summary>A ramp of virtual users to the number <paramref name="options"/> give.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Copies is negative or the duration is not positive.</exception>
     public RampingConstant(RampingConstantOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -19,8 +23,10 @@ public sealed class RampingConstant : LoadSimulation
         Options = options;
     }
 
+    /// <summary>The settings as given.</summary>
     public RampingConstantOptions Options { get; }
 
+    /// <summary>How long the ramp takes (<see cref="RampingConstantOptions.During"/>).</summary>
     public override TimeSpan Duration => Options.During;
 
     internal override LoadPhase Plan(TimeSpan start, LoadPhase? previous)

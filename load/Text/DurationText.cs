@@ -18,9 +18,15 @@ public static class DurationText
         ("s", TimeSpan.TicksPerSecond),
     ];
 
+    /// <summary>Parses a duration such as <c>500ms</c> or <c>1m30s</c>.</summary>
+    /// <exception cref="FormatException">The text is not a duration; the message says how to write one.</exception>
     public static TimeSpan Parse(string text) =>
         TryParse(text, out var duration, out var error) ? duration : throw new FormatException(error);
 
+    /// <summary>Parses a duration such as <c>500ms</c> or <c>1m30s</c> without throwing.</summary>
+    /// <param name="text">The text; surrounding white space is ignored.</param>
+    /// <param name="duration">The duration, or zero when the text is not one.</param>
+    /// <param name="error">Why the text is not a duration, for the user; empty on success.</param>
     public static bool TryParse(string? text, out TimeSpan duration, out string error)
     {
         duration = TimeSpan.Zero;

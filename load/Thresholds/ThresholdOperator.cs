@@ -1,11 +1,21 @@
 namespace Resilience.Load.Thresholds;
 
+/// <summary>How a measured value compares with a threshold's limit for the threshold to pass.</summary>
 public enum ThresholdOperator
 {
+    /// <summary><c>&lt;</c></summary>
     LessThan,
+
+    /// <summary><c>&lt;=</c></summary>
     LessThanOrEqual,
+
+    /// <summary><c>&gt;</c></summary>
     GreaterThan,
+
+    /// <summary><c>&gt;=</c></summary>
     GreaterThanOrEqual,
+
+    /// <summary><c>==</c></summary>
     Equal,
 }
 

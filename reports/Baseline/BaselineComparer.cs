@@ -8,6 +8,12 @@ namespace Resilience.Reports.Baseline;
 /// </summary>
 public static class BaselineComparer
 {
+    /// <summary>The regressions of <paramref name="current"/> against the same scenarios of <paramref name="baseline"/>.</summary>
+    /// <param name="current">This run's scenarios.</param>
+    /// <param name="baseline">The earlier report; a scenario it has twice is compared with its first entry.</param>
+    /// <param name="baselineFile">The baseline's file name, as the comparison shows it.</param>
+    /// <param name="tolerance">How much worse a figure may get.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The tolerance percentage is negative or not finite.</exception>
     public static BaselineComparison Compare(
         IReadOnlyList<ScenarioReport> current,
         SignoffReport baseline,

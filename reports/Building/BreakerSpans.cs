@@ -9,6 +9,10 @@ namespace Resilience.Reports.Building;
 /// </summary>
 public static class BreakerSpans
 {
+    /// <summary>The breaker states of a record, clamped to 0..<paramref name="durationSeconds"/>, empty spans left out.</summary>
+    /// <param name="record">The run record whose <c>breaker</c> annotations are read.</param>
+    /// <param name="durationSeconds">The scenario's length; a state with no end lasts until then.</param>
+    /// <returns>The spans ordered by breaker name, then by start; a breaker without a subject is named "breaker".</returns>
     public static IReadOnlyList<BreakerSpan> From(RunRecord record, double durationSeconds)
     {
         var spans = new List<BreakerSpan>();

@@ -11,9 +11,14 @@ public static class LedgerChecks
 {
     private static readonly string[] NameMarkers = ["ledger", "lost write", "duplicate write", "acknowledged write"];
 
+    /// <summary>True when the check's name mentions the ledger or lost, duplicate or acknowledged writes (any case).</summary>
     public static bool IsLedgerCheck(CheckResult check) =>
         NameMarkers.Any(marker => check.Name.Contains(marker, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Not checked without a ledger check; passed (detail: what each measured) when all passed;
+    /// else failed, the detail naming each failed check and what it measured.
+    /// </summary>
     public static LedgerResult Judge(IReadOnlyList<CheckResult> checks)
     {
         var ledger = checks.Where(IsLedgerCheck).ToList();

@@ -6,6 +6,9 @@ namespace Resilience.Reports.Building;
 /// <summary>Turns one run record into the report's view of it: figures, windows on the scenario's clock.</summary>
 public static class ScenarioReportBuilder
 {
+    /// <summary>The scenario's report, with no regressions yet (<see cref="Baseline.BaselineComparer.Attach"/> adds them).</summary>
+    /// <param name="record">The scenario's run record.</param>
+    /// <param name="timelineCsv">Where its CSV timeline goes, relative to report.json, e.g. "timelines/Chaos.Kill.csv".</param>
     public static ScenarioReport Build(RunRecord record, string timelineCsv)
     {
         var duration = DurationSeconds(record);

@@ -9,8 +9,15 @@ namespace Resilience.Reports.Building;
 /// <summary>Assembles the report of one run from its records, its metadata and an optional baseline.</summary>
 public static class SignoffReportBuilder
 {
+    /// <summary>The report's profile when the records ran under different profiles.</summary>
     public const string MixedProfile = "mixed";
 
+    /// <summary>The report of the records, ordered by suite, scenario name and start time.</summary>
+    /// <param name="records">One run record per scenario run.</param>
+    /// <param name="metadata">What the records do not say; its null settings fall back to the records or to defaults.</param>
+    /// <param name="baseline">An earlier report to compare with; null compares with nothing.</param>
+    /// <param name="failOnRegression">True lets a regression fail the verdict; false only reports it.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The baseline's tolerance percentage is negative or not finite.</exception>
     public static SignoffReport Build(
         IReadOnlyList<RunRecord> records,
         RunMetadata metadata,
@@ -59,6 +66,7 @@ public static class SignoffReportBuilder
             scenarios);
     }
 
+    /// <summary>The run id when none is given: the UTC time to the second, e.g. "20250101T120000Z".</summary>
     public static string DefaultRunId(DateTimeOffset generatedAt) =>
         generatedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
@@ -76,4 +84,7 @@ public static class SignoffReportBuilder
 }
 
 /// <summary>An earlier report to compare with, and how much worse a figure may get.</summary>
+/// <param name="Report">The earlier report, e.g. read by <see cref="Input.BaselineReportFile.ReadAsync"/>.</param>
+/// <param name="FileName">Its file name as the report shows it; no directory, as a path can carry a user name.</param>
+/// <param name="Tolerance">How much worse than the baseline a figure may get.</param>
 public sealed record BaselineInput(SignoffReport Report, string FileName, RegressionTolerance Tolerance);

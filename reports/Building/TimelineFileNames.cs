@@ -6,8 +6,13 @@ namespace Resilience.Reports.Building;
 /// <summary>One CSV file name per record, safe on every file system and unique within the run.</summary>
 public static class TimelineFileNames
 {
+    /// <summary>The folder, beside report.json, that holds the CSV timelines.</summary>
     public const string Folder = "timelines";
 
+    /// <summary>
+    /// One relative path per record, in the records' order, e.g. "timelines/Chaos.Postgres_latency.csv": suite and
+    /// scenario, other characters than letters, digits, '.', '-' and '_' made '_', a "-2" suffix on a repeat.
+    /// </summary>
     public static IReadOnlyList<string> Assign(IReadOnlyList<RunRecord> records)
     {
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -6,6 +6,10 @@ namespace Resilience.Reports.Input;
 /// <summary>Reads the earlier report.json a run is compared with.</summary>
 public static class BaselineReportFile
 {
+    /// <summary>Reads and checks the report.json at <paramref name="path"/>.</summary>
+    /// <param name="path">The baseline's path, e.g. "earlier/report.json".</param>
+    /// <param name="cancellationToken">Stops reading the file.</param>
+    /// <exception cref="ReportInputException">The file does not exist, or is not a report.json of the current schema version.</exception>
     public static async Task<SignoffReport> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(path))

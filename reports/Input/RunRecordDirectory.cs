@@ -13,6 +13,10 @@ public static class RunRecordDirectory
         RespectRequiredConstructorParameters = true,
     };
 
+    /// <summary>Reads every *.json file directly in <paramref name="directory"/>, in ordinal order of their paths.</summary>
+    /// <param name="directory">The runs folder, e.g. "artifacts/resilience/runs"; subfolders are not read.</param>
+    /// <param name="cancellationToken">Stops reading files.</param>
+    /// <exception cref="ReportInputException">The folder does not exist, holds no *.json file, or one is not a readable run record.</exception>
     public static async Task<IReadOnlyList<RunRecord>> LoadAsync(string directory, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(directory))
@@ -35,6 +39,12 @@ public static class RunRecordDirectory
         return records;
     }
 
+    /// <summary>Reads one run record strictly: a missing member, or null where the record allows none, is an error.</summary>
+    /// <param name="file">The record's path.</param>
+    /// <param name="cancellationToken">Stops reading the file.</param>
+    /// <exception cref="ReportInputException">
+    /// The file is not a run record, holds null, is of a newer schema version than this library reads, or names no scenario.
+    /// </exception>
     public static async Task<RunRecord> ReadAsync(string file, CancellationToken cancellationToken = default)
     {
         RunRecord? record;

@@ -6,6 +6,7 @@ namespace Resilience.Reports.Model;
 /// <summary>The one JSON shape of report.json: the run record's conventions (camelCase, enums as strings).</summary>
 public static class ReportJson
 {
+    /// <summary>The serializer options of report.json: camelCase, indented, enums as camelCase strings, nulls written.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -20,9 +21,11 @@ public static class ReportJson
         RespectRequiredConstructorParameters = true,
     };
 
+    /// <summary>The report as the indented JSON text of report.json.</summary>
     public static string Serialize(SignoffReport report) => JsonSerializer.Serialize(report, Options);
 
     /// <summary>Reads a report.json, refusing one written under a schema version this build does not know.</summary>
+    /// <exception cref="JsonException">The text is not JSON, is of another schema version, misses a required member, has null in a non-nullable one, or is <c>null</c>.</exception>
     public static SignoffReport Deserialize(string json)
     {
         using (var document = JsonDocument.Parse(json))

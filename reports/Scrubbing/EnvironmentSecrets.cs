@@ -11,6 +11,11 @@ public static class EnvironmentSecrets
     private static readonly string[] SecretNameEndings = ["PASSWORD", "PASSWD", "SECRET", "TOKEN"];
     private static readonly string[] ConnectionStringNames = ["RESILIENCE_POSTGRES", "RESILIENCE_REDIS", "CONNECTIONSTRINGS__"];
 
+    /// <summary>
+    /// The non-empty values of variables whose name ends in PASSWORD, PASSWD, SECRET or TOKEN (any case), and the
+    /// values of password-like keys inside RESILIENCE_POSTGRES*, RESILIENCE_REDIS* and CONNECTIONSTRINGS__* values.
+    /// </summary>
+    /// <param name="variables">Variable names to values, as <see cref="Environment.GetEnvironmentVariables()"/> returns them; other entries are skipped.</param>
     public static IReadOnlyList<string> From(IDictionary variables)
     {
         var secrets = new List<string>();
@@ -35,5 +40,6 @@ public static class EnvironmentSecrets
         return secrets;
     }
 
+    /// <summary>A scrubber that also masks, verbatim, the secrets of this process's environment (see <see cref="From"/>).</summary>
     public static SecretScrubber ScrubberForCurrentProcess() => new(From(Environment.GetEnvironmentVariables()));
 }

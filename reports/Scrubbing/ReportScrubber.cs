@@ -11,6 +11,8 @@ namespace Resilience.Reports.Scrubbing;
 /// </summary>
 public static class ReportScrubber
 {
+    /// <summary>A copy of <paramref name="report"/> with every string passed through <paramref name="scrubber"/>.</summary>
+    /// <remarks>Object keys that become equal once masked are kept apart with a " (2)", " (3)"... suffix.</remarks>
     public static SignoffReport Scrub(SignoffReport report, SecretScrubber scrubber)
     {
         var node = JsonSerializer.SerializeToNode(report, ReportJson.Options)

@@ -9,6 +9,7 @@ namespace Resilience.Reports.Scrubbing;
 /// </summary>
 public sealed partial class SecretScrubber
 {
+    /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "***";
 
     // Shorter "secrets" would mask ordinary words; generated passwords are far longer.
@@ -16,6 +17,8 @@ public sealed partial class SecretScrubber
 
     private readonly IReadOnlyList<string> _knownSecrets;
 
+    /// <summary>A scrubber that masks the patterns and, wherever they appear, the given secret values.</summary>
+    /// <param name="knownSecrets">Secret values to mask verbatim; ones shorter than 4 characters are ignored. Null for none.</param>
     public SecretScrubber(IEnumerable<string>? knownSecrets = null)
     {
         _knownSecrets = (knownSecrets ?? [])
@@ -25,8 +28,13 @@ public sealed partial class SecretScrubber
             .ToList();
     }
 
+    /// <summary>A scrubber that knows no secret values and masks only by pattern.</summary>
     public static SecretScrubber PatternsOnly { get; } = new();
 
+    /// <summary>
+    /// The text with each secret replaced by <see cref="Mask"/>, e.g. "Password=hunter2;" becomes "Password=***;".
+    /// A quoted value stays quoted; the key, a URL's user name and the command word stay readable.
+    /// </summary>
     public string Scrub(string text)
     {
         foreach (var secret in _knownSecrets)

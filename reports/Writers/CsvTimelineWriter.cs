@@ -17,6 +17,11 @@ public static class CsvTimelineWriter
         "p50_ms", "p95_ms", "p99_ms", "max_ms",
     ];
 
+    /// <summary>Writes each scenario's CSV to its <see cref="ScenarioReport.TimelineCsv"/> path under <paramref name="directory"/>.</summary>
+    /// <param name="report">The report whose scenarios are written.</param>
+    /// <param name="directory">The report's folder; the timelines folder is created in it when missing.</param>
+    /// <param name="cancellationToken">Stops writing files.</param>
+    /// <returns>The written files' paths, in the report's scenario order.</returns>
     public static async Task<IReadOnlyList<string>> WriteAllAsync(SignoffReport report, string directory, CancellationToken cancellationToken = default)
     {
         var paths = new List<string>(report.Scenarios.Count);
@@ -31,6 +36,10 @@ public static class CsvTimelineWriter
         return paths;
     }
 
+    /// <summary>
+    /// The CSV text, rows ended by CRLF: a header (second, start, attempted, ..., max_ms, one errors_&lt;kind&gt;
+    /// column per error kind, faults, breakers), then one row per timeline second. Invariant culture.
+    /// </summary>
     public static string Render(ScenarioReport scenario)
     {
         var errorKinds = scenario.Timeline

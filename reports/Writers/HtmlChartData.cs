@@ -6,13 +6,21 @@ namespace Resilience.Reports.Writers;
 /// What report.js draws, as columns rather than the report's per-second objects: a signoff run of
 /// half-hour scenarios stays a page a browser opens quickly.
 /// </summary>
+/// <param name="Scenarios">One entry per scenario, in the page's order (<see cref="HtmlReportSections.Ordered"/>).</param>
 public sealed record HtmlChartData(IReadOnlyList<ScenarioChartData> Scenarios)
 {
+    /// <summary>The chart data of every scenario of <paramref name="report"/>, in the page's order.</summary>
     public static HtmlChartData From(SignoffReport report) =>
         new(HtmlReportSections.Ordered(report).Select(ScenarioChartData.From).ToList());
 }
 
+/// <summary>What one scenario's charts draw.</summary>
 /// <param name="Id">The HTML id of the scenario's section, which holds the chart container.</param>
+/// <param name="Title">The scenario's name.</param>
+/// <param name="DurationS">The x axis's length in seconds: the scenario's duration, at least its timeline's length.</param>
+/// <param name="Series">The per-second figures, one column each.</param>
+/// <param name="Faults">The fault windows, labelled "subject: label" unless the label names the subject already.</param>
+/// <param name="Breakers">The breaker states, as in <see cref="ScenarioReport.BreakerStates"/>.</param>
 public sealed record ScenarioChartData(
     string Id,
     string Title,
@@ -21,6 +29,9 @@ public sealed record ScenarioChartData(
     IReadOnlyList<ChartWindow> Faults,
     IReadOnlyList<BreakerSpan> Breakers)
 {
+    /// <summary>The chart data of <paramref name="scenario"/>.</summary>
+    /// <param name="scenario">The scenario to chart.</param>
+    /// <param name="index">Its 0-based place in the page's order, which gives its section id.</param>
     public static ScenarioChartData From(ScenarioReport scenario, int index)
     {
         var t = scenario.Timeline;
@@ -43,6 +54,16 @@ public sealed record ScenarioChartData(
     }
 }
 
+/// <summary>A scenario's timeline as columns: entry i of every list is the timeline's i-th second.</summary>
+/// <param name="Second">Seconds since the run started (0-based).</param>
+/// <param name="Attempted">Iterations the schedule asked for (open model) or began (closed model).</param>
+/// <param name="Ok">Iterations completed that second whose step succeeded.</param>
+/// <param name="Degraded">Iterations completed that second that were served in a degraded way.</param>
+/// <param name="Errors">Iterations completed that second whose step failed.</param>
+/// <param name="Dropped">Open-model arrivals dropped that second.</param>
+/// <param name="P50">Median latency of that second's completions, in milliseconds.</param>
+/// <param name="P95">95th percentile latency of that second's completions, in milliseconds.</param>
+/// <param name="P99">99th percentile latency of that second's completions, in milliseconds.</param>
 public sealed record TimelineColumns(
     IReadOnlyList<int> Second,
     IReadOnlyList<long> Attempted,
@@ -54,4 +75,8 @@ public sealed record TimelineColumns(
     IReadOnlyList<double> P95,
     IReadOnlyList<double> P99);
 
+/// <summary>A fault window as a chart shades it, in seconds since the scenario started.</summary>
+/// <param name="Label">The window's caption, e.g. "postgres: latency 500ms".</param>
+/// <param name="StartS">When the window opened, or the instant.</param>
+/// <param name="EndS">When it closed; null for an instant, drawn as a line.</param>
 public sealed record ChartWindow(string Label, double StartS, double? EndS);

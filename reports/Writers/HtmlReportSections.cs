@@ -11,10 +11,13 @@ namespace Resilience.Reports.Writers;
 /// </summary>
 public static class HtmlReportSections
 {
+    /// <summary>The report's scenarios in the page's order: <see cref="ReportOrder.FailuresFirst"/>.</summary>
     public static IReadOnlyList<ScenarioReport> Ordered(SignoffReport report) => ReportOrder.FailuresFirst(report.Scenarios).ToList();
 
+    /// <summary>The HTML id of the section of the scenario at 0-based <paramref name="index"/> in the page's order, e.g. "scenario-0".</summary>
     public static string SectionId(int index) => $"scenario-{index}";
 
+    /// <summary>The page header: the run's verdict badge, the pass count and baseline headline, and the run's details.</summary>
     public static string Header(SignoffReport report)
     {
         var pass = report.Verdict == Verdict.Pass;
@@ -44,6 +47,7 @@ public static class HtmlReportSections
         return html.Append("</dl></header>").ToString();
     }
 
+    /// <summary>The verdict table: one row per scenario, linked to its section, regressed figures marked "▲".</summary>
     public static string VerdictTable(SignoffReport report)
     {
         var html = new StringBuilder("<section><h2>Verdicts</h2><table class=\"verdicts\"><thead><tr>");
@@ -68,6 +72,7 @@ public static class HtmlReportSections
         return html.Append("</tbody></table></section>").ToString();
     }
 
+    /// <summary>The regressions table and the scenarios the baseline has and this run lacks; "" when there are none.</summary>
     public static string Regressions(SignoffReport report)
     {
         if (report.Baseline is not { } baseline || (baseline.Regressions.Count == 0 && baseline.MissingScenarios.Count == 0))
@@ -97,6 +102,12 @@ public static class HtmlReportSections
         return html.Append("</section>").ToString();
     }
 
+    /// <summary>
+    /// A scenario's section: failure, replay command, figures, checks, regressions, the chart container
+    /// report.js fills, and the link to its CSV timeline.
+    /// </summary>
+    /// <param name="s">The scenario.</param>
+    /// <param name="index">Its 0-based place in the page's order; gives the section id and the chart container.</param>
     public static string Scenario(ScenarioReport s, int index)
     {
         var html = new StringBuilder($"<section class=\"scenario {VerdictClass(s.Verdict)}\" id=\"{SectionId(index)}\">");

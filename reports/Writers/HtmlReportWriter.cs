@@ -13,9 +13,17 @@ namespace Resilience.Reports.Writers;
 /// </summary>
 public static partial class HtmlReportWriter
 {
+    /// <summary>The page's file name in the report's folder.</summary>
     public const string FileName = "report.html";
+
+    /// <summary>The id of the script element that holds the chart data (<see cref="HtmlChartData"/>) as JSON.</summary>
     public const string DataElementId = "report-data";
 
+    /// <summary>Writes report.html into <paramref name="directory"/>, replacing any file there.</summary>
+    /// <param name="report">The report to render.</param>
+    /// <param name="directory">The report's folder; it must exist.</param>
+    /// <param name="cancellationToken">Stops writing the file.</param>
+    /// <returns>The written file's path.</returns>
     public static async Task<string> WriteAsync(SignoffReport report, string directory, CancellationToken cancellationToken = default)
     {
         var path = Path.Combine(directory, FileName);
@@ -23,6 +31,7 @@ public static partial class HtmlReportWriter
         return path;
     }
 
+    /// <summary>The page's HTML: the template with the text sections, chart data, styles and scripts inlined.</summary>
     public static string Render(SignoffReport report)
     {
         var scenarios = HtmlReportSections.Ordered(report);

@@ -9,9 +9,17 @@ namespace Resilience.Reports.Writers;
 /// </summary>
 public static class MarkdownReportWriter
 {
+    /// <summary>The summary's file name in the report's folder.</summary>
     public const string FileName = "report.md";
+
+    /// <summary>The mark beside a regressed figure and on the regressions heading.</summary>
     public const string RegressionMark = "⚠️";
 
+    /// <summary>Writes report.md into <paramref name="directory"/>, replacing any file there.</summary>
+    /// <param name="report">The report to render.</param>
+    /// <param name="directory">The report's folder; it must exist.</param>
+    /// <param name="cancellationToken">Stops writing the file.</param>
+    /// <returns>The written file's path.</returns>
     public static async Task<string> WriteAsync(SignoffReport report, string directory, CancellationToken cancellationToken = default)
     {
         var path = Path.Combine(directory, FileName);
@@ -19,6 +27,7 @@ public static class MarkdownReportWriter
         return path;
     }
 
+    /// <summary>The Markdown: verdict heading, headline, run line, verdict table, then regressions and failures when any.</summary>
     public static string Render(SignoffReport report)
     {
         var md = new StringBuilder();

@@ -19,13 +19,16 @@ public sealed class Proxy
         Apply(document);
     }
 
+    /// <summary>The proxy's unique name on its server, e.g. <c>postgres</c>; it names the proxy in every API call.</summary>
     public string Name { get; }
 
     /// <summary>The address the proxy listens on (with the real port once it has listened on port 0).</summary>
     public string Listen { get; private set; } = "";
 
+    /// <summary>The <c>host:port</c> the proxy forwards each accepted connection to: the real service.</summary>
     public string Upstream { get; private set; } = "";
 
+    /// <summary>Whether the proxy accepts connections; a disabled one refuses them (see <see cref="DisableAsync"/>).</summary>
     public bool Enabled { get; private set; }
 
     /// <summary>The toxics on the proxy, upstream ones first.</summary>
@@ -51,18 +54,28 @@ public sealed class Proxy
     public Task UpdateAsync(string? listen = null, string? upstream = null, CancellationToken cancellationToken = default) =>
         UpdateAsync(new ProxyInput { Listen = listen, Upstream = upstream }, cancellationToken);
 
+    /// <summary>Reads the proxy from the server again, so its properties and <see cref="Toxics"/> are current.</summary>
+    /// <exception cref="ToxiproxyApiException">The server refused, e.g. 404 once the proxy was deleted.</exception>
     public async Task RefreshAsync(CancellationToken cancellationToken = default) =>
         Apply(await Api.SendAsync<ProxyDocument>(HttpMethod.Get, Path, null, cancellationToken));
 
+    /// <summary>Deletes the proxy from the server: it stops listening and its connections are closed.</summary>
+    /// <exception cref="ToxiproxyApiException">The server refused, e.g. 404 when the proxy is already gone.</exception>
     public Task DeleteAsync(CancellationToken cancellationToken = default) =>
         Api.SendAsync(HttpMethod.Delete, Path, null, cancellationToken);
 
+    /// <summary>The toxics on the proxy as the server holds them now (unlike <see cref="Toxics"/>, which is as of the
+    /// last answer).</summary>
     public async Task<IReadOnlyList<ToxicHandle>> GetToxicsAsync(CancellationToken cancellationToken = default)
     {
         var toxics = await Api.SendAsync<List<ToxicDocument>>(HttpMethod.Get, $"{Path}/toxics", null, cancellationToken);
         return [.. toxics.Select(toxic => new ToxicHandle(this, toxic))];
     }
 
+    /// <summary>The named toxic on this proxy.</summary>
+    /// <param name="name">The toxic's name, e.g. <c>latency_downstream</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="ToxiproxyApiException">404 when the proxy has no toxic of that name.</exception>
     public async Task<ToxicHandle> GetToxicAsync(string name, CancellationToken cancellationToken = default) =>
         new(this, await Api.SendAsync<ToxicDocument>(HttpMethod.Get, $"{Path}/toxics/{ApiConnection.Segment(name)}", null, cancellationToken));
 
@@ -75,6 +88,9 @@ public sealed class Proxy
     /// <param name="stream">The direction to affect.</param>
     /// <param name="toxicity">Probability (0-1) that the toxic acts on a given connection direction.</param>
     /// <param name="name">Defaults to <c>type_stream</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="toxicity"/> is outside 0-1.</exception>
+    /// <exception cref="ToxiproxyApiException">The server refused, e.g. 409 for a name taken or 400 for an unknown type.</exception>
     public async Task<ToxicHandle> AddToxicAsync(
         string type,
         object? attributes = null,
@@ -98,6 +114,7 @@ public sealed class Proxy
         return new ToxicHandle(this, created);
     }
 
+    /// <summary>The proxy in one line, e.g. <c>postgres 127.0.0.1:41234 -> 127.0.0.1:5432</c>, for logs.</summary>
     public override string ToString() => $"{Name} {Listen} -> {Upstream}{(Enabled ? "" : " (disabled)")}";
 
     private async Task UpdateAsync(ProxyInput change, CancellationToken cancellationToken) =>

@@ -19,14 +19,19 @@ public sealed class ToxicHandle : IAsyncDisposable
         Apply(document);
     }
 
+    /// <summary>The proxy the toxic is on.</summary>
     public Proxy Proxy { get; }
 
+    /// <summary>The toxic's name, unique on its proxy; <c>type_stream</c> (e.g. <c>latency_downstream</c>) unless one was given.</summary>
     public string Name { get; }
 
+    /// <summary>Toxiproxy's type name, e.g. <c>latency</c>, <c>bandwidth</c>, <c>timeout</c>.</summary>
     public string Type { get; }
 
+    /// <summary>The direction of the connection the toxic acts on.</summary>
     public ToxicStream Stream { get; }
 
+    /// <summary>The probability (0-1) that the toxic acts on a given connection direction; 1 means always.</summary>
     public double Toxicity { get; private set; }
 
     /// <summary>The attributes as the server last reported them, e.g. <c>Attributes["latency"].GetInt64()</c>.</summary>
@@ -36,6 +41,9 @@ public sealed class ToxicHandle : IAsyncDisposable
 
     /// <summary>Changes attributes (only those given) and/or toxicity; live connections follow at once.</summary>
     /// <param name="attributes">An object whose JSON form holds the attributes to change, e.g. <c>new { latency = 200 }</c>.</param>
+    /// <param name="toxicity">The new probability (0-1), or null to keep it.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="ToxiproxyApiException">The server refused, e.g. 404 once the toxic was removed.</exception>
     public async Task UpdateAsync(object? attributes = null, double? toxicity = null, CancellationToken cancellationToken = default)
     {
         var change = new ToxicInput
@@ -46,9 +54,12 @@ public sealed class ToxicHandle : IAsyncDisposable
         Apply(await Proxy.Api.SendAsync<ToxicDocument>(HttpMethod.Post, Path, change, cancellationToken));
     }
 
+    /// <summary>Removes the toxic; connections on the proxy are unaffected from then on.</summary>
+    /// <exception cref="ToxiproxyApiException">404 when the toxic is already gone (unlike <see cref="DisposeAsync"/>).</exception>
     public Task RemoveAsync(CancellationToken cancellationToken = default) =>
         Proxy.Api.SendAsync(HttpMethod.Delete, Path, null, cancellationToken);
 
+    /// <summary>Removes the toxic, treating one already gone as removed.</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -61,6 +72,7 @@ public sealed class ToxicHandle : IAsyncDisposable
         }
     }
 
+    /// <summary>The toxic in one line, e.g. <c>latency_downstream (latency, downstream, toxicity 1)</c>, for logs.</summary>
     public override string ToString() => $"{Name} ({Type}, {Stream.ToWireName()}, toxicity {Toxicity})";
 
     private void Apply(ToxicDocument document)

@@ -23,6 +23,7 @@ public sealed class ToxiproxyClient : IDisposable
         Api = new ApiConnection(apiAddress, this.http);
     }
 
+    /// <summary>The API's base address, always ending in <c>/</c>.</summary>
     public Uri ApiAddress => Api.ApiAddress;
 
     internal ApiConnection Api { get; }
@@ -31,6 +32,10 @@ public sealed class ToxiproxyClient : IDisposable
     public Task<Proxy> CreateProxyAsync(string name, string listen, string upstream, bool enabled = true, CancellationToken cancellationToken = default) =>
         CreateProxyAsync(new ProxyConfig(name, listen, upstream, enabled), cancellationToken);
 
+    /// <summary>Creates the proxy <paramref name="config"/> describes (201); a name already taken fails with 409.</summary>
+    /// <param name="config">Name, listen address (port 0 picks a free port), upstream and whether it starts enabled.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="ToxiproxyApiException">The server refused: 409 for a name taken, 400 for a bad address.</exception>
     public async Task<Proxy> CreateProxyAsync(ProxyConfig config, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -45,6 +50,7 @@ public sealed class ToxiproxyClient : IDisposable
         return new Proxy(this, proxy);
     }
 
+    /// <summary>Every proxy on the server, by name.</summary>
     public async Task<IReadOnlyDictionary<string, Proxy>> GetProxiesAsync(CancellationToken cancellationToken = default)
     {
         var proxies = await Api.SendAsync<Dictionary<string, ProxyDocument>>(HttpMethod.Get, "proxies", null, cancellationToken);
@@ -78,6 +84,7 @@ public sealed class ToxiproxyClient : IDisposable
         }
     }
 
+    /// <summary>Disposes the HttpClient this client created; one passed in is left to its owner.</summary>
     public void Dispose()
     {
         if (ownsHttp)

@@ -59,6 +59,7 @@ public sealed class ToxiproxyServer : IAsyncDisposable
     /// <summary>A client for this server's API.</summary>
     public ToxiproxyClient CreateClient(HttpClient? http = null) => new(ApiAddress, http);
 
+    /// <summary>Stops the API and every proxy and closes their connections; calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)

@@ -61,6 +61,9 @@ public sealed class ContainerProviderTests
         using var client = CreateClient();
         var orphan = await CreateLabelledAsync(client, ownerPid: DeadPid(), ownerStart: "0");
         var owned = await CreateLabelledAsync(client, ContainerReaper.OwnerLabels[ContainerReaper.OwnerPidLabel], ContainerReaper.OwnerLabels[ContainerReaper.OwnerStartLabel]);
+        // The image declares a volume (/data), so each container has an anonymous one that must go with it.
+        var orphanVolumes = await VolumesOfAsync(client, orphan.Id);
+        orphanVolumes.Should().NotBeEmpty("the Redis image declares /data a volume");
         try
         {
             var reaped = await ContainerReaper.ReapAsync(client, Cancellation);
@@ -68,10 +71,12 @@ public sealed class ContainerProviderTests
             reaped.Should().Contain(orphan.Name).And.NotContain(owned.Name);
             (await ExistsAsync(client, orphan.Id)).Should().BeFalse();
             (await ExistsAsync(client, owned.Id)).Should().BeTrue("its owner, this test host, is running");
+            var volumes = await client.Volumes.ListAsync(Cancellation);
+            (volumes.Volumes ?? []).Select(volume => volume.Name).Should().NotIntersectWith(orphanVolumes, "a reaped container's volumes are removed with it");
         }
         finally
         {
-            await client.Containers.RemoveContainerAsync(owned.Id, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+            await client.Containers.RemoveContainerAsync(owned.Id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None);
         }
     }
 
@@ -125,6 +130,12 @@ public sealed class ContainerProviderTests
             },
             Cancellation);
         return (created.ID, name);
+    }
+
+    private static async Task<IReadOnlyList<string>> VolumesOfAsync(DockerClient client, string id)
+    {
+        var inspected = await client.Containers.InspectContainerAsync(id, Cancellation);
+        return [.. (inspected.Mounts ?? []).Where(mount => mount.Type == "volume" && mount.Name is not null).Select(mount => mount.Name!)];
     }
 
     private static async Task<bool> ExistsAsync(DockerClient client, string id)
