@@ -4,15 +4,43 @@
 # Installs what it needs when run as root; ends with "N passed, N failed, N skipped".
 # The sample's tests and a project generated from the template are built from the packed packages, not the projects,
 # and the .NET tools are installed from them and run (scripts/lib/packages.sh).
+# Where a Docker engine answers, or one can be started (root on Debian), the suites' tests marked with the
+# ProviderSample trait run with PostgreSQL and Redis in containers of images made on this machine, and the rest with
+# local processes (scripts/lib/containers.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/packages.sh"
+source "$(dirname "$0")/lib/docker.sh"
+source "$(dirname "$0")/lib/images.sh"
+source "$(dirname "$0")/lib/containers.sh"
 cd "$repo_root"
 ensure_dependencies
+trap stop_containers EXIT
+start_container_preparation
 build_solution
+continue_container_preparation
 pack_packages
 build_sample_from_packages
 generate_template_project
 check_tools
-run_test_projects tests/Harness tests/Chaos tests/Recovery tests/Sla samples/Inventory/Inventory.ChaosTests "$template_project"
+finish_container_preparation
+
+# Local processes unless a call says otherwise: with an engine answering, the default (auto) would be containers.
+export RESILIENCE_ENV="${RESILIENCE_ENV:-local}"
+in_containers="ProviderSample=containers"
+begin_tests
+run_tests tests/Harness
+for suite in tests/Chaos tests/Recovery; do
+  if [ "$containers_ready" = true ]; then
+    run_tests "$suite" --filter-not-trait "$in_containers"
+    run_tests RESILIENCE_ENV=containers "$suite" --filter-trait "$in_containers"
+  else
+    run_tests "$suite"
+  fi
+done
+run_tests tests/Sla
+run_tests samples/Inventory/Inventory.ChaosTests
+run_tests "$template_project"
+end_tests
+check_no_containers_left
 check_report_tool

@@ -4,7 +4,6 @@
 # Where the engine this script starts keeps its pid, socket and log: one well-known place, so a run killed midway
 # leaves a pid file the next run finds and reaps.
 docker_run_dir="/run/resilience-docker"
-docker_started_here=false
 
 docker_answers() { docker info > /dev/null 2>&1; }
 
@@ -27,24 +26,26 @@ stop_docker_engine_pid() {
   kill -KILL "$pid" 2> /dev/null || true
 }
 
-# Uses an engine that answers; otherwise installs and starts one when that is possible here, else returns 1 (the
-# container tests then skip, saying no engine answers).
+# Uses an engine that answers; otherwise installs and starts one when that is possible here. Returns 2 when it is
+# not (the container tests then skip, saying no engine answers), 1 when the engine would not start.
 ensure_docker_engine() {
   local waited=0
   export TESTCONTAINERS_RYUK_DISABLED=true # Ryuk's image cannot be pulled here; the harness's reaper stands in
-  if [ -z "${DOCKER_HOST:-}" ] && docker_answers; then
-    log "using the Docker engine that answers"
+  reap_docker_engine
+  if docker_answers; then
+    log "using the Docker engine that answers${DOCKER_HOST:+ at $DOCKER_HOST}"
     export_docker_api_version
     return 0
   fi
   if [ "$(id -u)" -ne 0 ] || [ ! -f /etc/debian_version ]; then
     log "no Docker engine answers (and not root on Debian, so none is started): container tests will be skipped"
-    return 1
+    return 2
   fi
-  reap_docker_engine
   if ! command -v dockerd > /dev/null; then
     log "installing docker.io"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io > /dev/null
+    # apt's lists may be older than the mirror when nothing else was installed this run
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io > /dev/null 2>&1 \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker.io > /dev/null; }
   fi
   mkdir -p "$docker_run_dir"
   # Its own socket, so an engine that a user may start later on the default socket is never the one this run stops;
@@ -52,7 +53,6 @@ ensure_docker_engine() {
   export DOCKER_HOST="unix://$docker_run_dir/docker.sock"
   dockerd --host "$DOCKER_HOST" --pidfile "$docker_run_dir/dockerd.pid" --exec-root "$docker_run_dir/exec" \
     --ip 127.0.0.1 --data-root /var/lib/resilience-docker > "$docker_run_dir/dockerd.log" 2>&1 &
-  docker_started_here=true
   until docker_answers; do
     waited=$((waited + 1))
     if [ $waited -gt 150 ]; then
@@ -62,6 +62,9 @@ ensure_docker_engine() {
     sleep 0.2
   done
   log "started a Docker engine for this run ($(docker version --format '{{.Server.Version}}'))"
+  # Its images are kept for the next run; anything else is what a killed run left.
+  docker container prune -f > /dev/null
+  docker volume prune -f > /dev/null
   export_docker_api_version
 }
 
@@ -71,14 +74,14 @@ export_docker_api_version() {
   [ -n "${DOCKER_API_VERSION:-}" ] || export DOCKER_API_VERSION="$(docker version --format '{{.Server.APIVersion}}')"
 }
 
-# Stops the engine if this run started it; removes the containers the run's harness left first, so none remains.
+# Stops the engine if this run started it (only a run of this script writes the pid file in its own run directory;
+# an earlier run's is reaped at start); removes the containers the run's harness left first, so none remains.
 stop_docker_engine() {
-  [ "$docker_started_here" = true ] || return 0
-  docker_started_here=false
+  [ -f "$docker_run_dir/dockerd.pid" ] || return 0
   local left
   left="$(docker ps -aq --filter label=org.resilience.owner-pid 2> /dev/null || true)"
-  [ -z "$left" ] || docker rm -f $left > /dev/null 2>&1 || true
-  [ -f "$docker_run_dir/dockerd.pid" ] && stop_docker_engine_pid "$(cat "$docker_run_dir/dockerd.pid")"
+  [ -z "$left" ] || docker rm -f --volumes $left > /dev/null 2>&1 || true
+  stop_docker_engine_pid "$(cat "$docker_run_dir/dockerd.pid")"
   rm -f "$docker_run_dir/dockerd.pid"
   log "stopped the run's Docker engine"
 }

@@ -2,7 +2,8 @@
 # root file system from the mirror apt uses, then PostgreSQL, Redis, a .NET runtime and SDK, the Toxiproxy-compatible
 # server and the reference app (app/Dockerfile) on top. Each image is tagged with a hash of what it is made from and
 # reused while that tag exists, so only a change rebuilds it. Sourced by scripts/test.sh after docker.sh.
-# Exports RESILIENCE_POSTGRES_IMAGE, RESILIENCE_REDIS_IMAGE, RESILIENCE_TOXIPROXY_IMAGE and RESILIENCE_APP_IMAGE.
+# build_server_images exports RESILIENCE_POSTGRES_IMAGE and RESILIENCE_REDIS_IMAGE; build_dotnet_images
+# RESILIENCE_TOXIPROXY_IMAGE and RESILIENCE_APP_IMAGE.
 
 images_dir="$repo_root/docker/images"
 
@@ -65,17 +66,22 @@ stage_context() {
   echo "$stage"
 }
 
-build_local_images() {
-  local dotnet_root runtime_version sdk_version stage started=$SECONDS
-  dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
-  runtime_version="$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" | sort -V | tail -n 1)"
-  sdk_version="$(dotnet --version)"
-
+# PostgreSQL and Redis: these need nothing from the build, so they can be made while it runs.
+build_server_images() {
   build_base_image || return 1
   build_image postgres "$images_dir/postgres" "$base_image" --build-arg "BASE_IMAGE=$base_image" || return 1
   export RESILIENCE_POSTGRES_IMAGE="$built_image"
   build_image redis "$images_dir/redis" "$base_image" --build-arg "BASE_IMAGE=$base_image" || return 1
   export RESILIENCE_REDIS_IMAGE="$built_image"
+}
+
+# The .NET images: they take the build's output (the server) and restore (the app's package closure).
+build_dotnet_images() {
+  local dotnet_root runtime_version sdk_version stage started=$SECONDS
+  dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
+  runtime_version="$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" | sort -V | tail -n 1)"
+  sdk_version="$(dotnet --version)"
+  build_base_image || return 1
 
   # The runtime: the host's dotnet and the two shared frameworks of one version (hard links: same file system).
   local runtime_tag="resilience/dotnet-runtime:$(content_hash "$base_image $runtime_version" "$images_dir/dotnet-runtime")"
@@ -102,7 +108,7 @@ build_local_images() {
   rm -rf "$stage"
 
   build_app_image "$dotnet_root" "$sdk_version" "$runtime_image" || return 1
-  log "images ready in $((SECONDS - started)) s: $RESILIENCE_POSTGRES_IMAGE $RESILIENCE_REDIS_IMAGE $RESILIENCE_TOXIPROXY_IMAGE $RESILIENCE_APP_IMAGE"
+  log ".NET images ready in $((SECONDS - started)) s: $RESILIENCE_TOXIPROXY_IMAGE $RESILIENCE_APP_IMAGE"
 }
 
 # The reference app from app/Dockerfile, its SDK stage on a stand-in holding this machine's SDK and exactly the

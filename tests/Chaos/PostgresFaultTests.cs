@@ -20,6 +20,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     internal static double OverloadRate => ExperimentProfile.Current.ChaosRate * 2;
 
     [Fact]
+    [Trait(ProviderSample.Trait, ProviderSample.Containers)]
     public async Task Postgres_latency_opens_the_breaker_and_reads_stay_served_from_cache()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Latency("postgres", TimeSpan.FromMilliseconds(800), jitter: TimeSpan.FromMilliseconds(100))).RunAsync();
@@ -28,6 +29,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     }
 
     [Fact]
+    [Trait(ProviderSample.Trait, ProviderSample.Containers)]
     public async Task Postgres_down_opens_the_breaker_and_reads_stay_served_from_cache()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Down("postgres")).RunAsync();
@@ -36,6 +38,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     }
 
     [Fact]
+    [Trait(ProviderSample.Trait, ProviderSample.Containers)]
     public async Task Postgres_black_hole_opens_the_breaker_and_no_request_outlives_the_budget()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.BlackHole("postgres")).RunAsync();
@@ -92,6 +95,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     }
 
     [Fact]
+    [Trait(ProviderSample.Trait, ProviderSample.Containers)]
     public async Task Postgres_crash_opens_the_breaker_and_loses_no_acknowledged_write()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Crash("postgres")).RunAsync();

@@ -18,6 +18,7 @@ public sealed class RedisFaultTests(StackFixture stack)
     }
 
     [Fact]
+    [Trait(ProviderSample.Trait, ProviderSample.Containers)]
     public async Task Redis_frozen_opens_the_breaker_and_no_request_waits_on_it()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Freeze("redis")).RunAsync();

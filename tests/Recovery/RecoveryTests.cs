@@ -22,6 +22,7 @@ public sealed class RecoveryTests(StackFixture stack)
     }
 
     [Fact]
+    [Trait(ProviderSample.Trait, ProviderSample.Containers)]
     public async Task After_postgres_comes_back_up_the_breaker_closes_and_the_sla_returns_within_ten_seconds()
     {
         var run = await Experiment.Against(stack).ObservingRecovery().WithFault(Faults.Down("postgres")).RunAsync();
