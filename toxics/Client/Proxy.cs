@@ -90,7 +90,8 @@ public sealed class Proxy
     /// <param name="name">Defaults to <c>type_stream</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="toxicity"/> is outside 0-1.</exception>
-    /// <exception cref="ToxiproxyApiException">The server refused, e.g. 409 for a name taken or 400 for an unknown type.</exception>
+    /// <exception cref="ToxiproxyApiException">The server refused, e.g. 409 for a name taken, or 400 for a type it does not
+    /// have, with <see cref="ToxiproxyApiException.UnknownToxicType"/> set to <paramref name="type"/>.</exception>
     public async Task<ToxicHandle> AddToxicAsync(
         string type,
         object? attributes = null,
@@ -110,8 +111,17 @@ public sealed class Proxy
             Toxicity = toxicity,
             Attributes = attributes is null ? null : JsonSerializer.SerializeToElement(attributes, attributes.GetType()),
         };
-        var created = await Api.SendAsync<ToxicDocument>(HttpMethod.Post, $"{Path}/toxics", input, cancellationToken);
-        return new ToxicHandle(this, created);
+        try
+        {
+            var created = await Api.SendAsync<ToxicDocument>(HttpMethod.Post, $"{Path}/toxics", input, cancellationToken);
+            return new ToxicHandle(this, created);
+        }
+        catch (ToxiproxyApiException refused) when (ToxiproxyApiException.IsInvalidToxicType(refused))
+        {
+            // The answer does not say which type; only this request knows it.
+            refused.UnknownToxicType = type;
+            throw;
+        }
     }
 
     /// <summary>The proxy in one line, e.g. <c>postgres 127.0.0.1:41234 -> 127.0.0.1:5432</c>, for logs.</summary>
