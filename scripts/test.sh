@@ -5,8 +5,8 @@
 # The sample's tests and a project generated from the template are built from the packed packages, not the projects,
 # and the .NET tools are installed from them and run (scripts/lib/packages.sh).
 # Where a Docker engine answers, or one can be started (root on Debian), the suites' tests marked with the
-# ProviderSample trait run with PostgreSQL and Redis in containers of images made on this machine, and the rest with
-# local processes (scripts/lib/containers.sh).
+# ProviderSample trait run with PostgreSQL and Redis in containers of images made on this machine
+# (scripts/lib/containers.sh); the rest run with local processes.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/packages.sh"
@@ -15,7 +15,12 @@ source "$(dirname "$0")/lib/images.sh"
 source "$(dirname "$0")/lib/containers.sh"
 cd "$repo_root"
 ensure_dependencies
-trap stop_containers EXIT
+# However the run ends: the live-line follower, the engine this run started and its containers.
+clean_up() {
+  [ -z "${tests_follower:-}" ] || kill "$tests_follower" 2> /dev/null || true
+  stop_containers
+}
+trap clean_up EXIT
 start_container_preparation
 build_solution
 continue_container_preparation

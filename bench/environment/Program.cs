@@ -1,16 +1,22 @@
 // Measures the time from "start environment" to "PostgreSQL and Redis accept connections" on the local provider.
 // Usage: dotnet run -c Release --project bench/environment -- [runs=7] [--cold-template]
 //   --cold-template  builds the template cluster in a fresh cache directory first (run 0 then includes initdb).
+//   --providers      instead compares the local and the containers provider round by round ([runs=5] warm rounds;
+//                    see ProviderComparison.cs, and run-providers.sh for the Docker engine and images).
 // Side by side with each start it times a bare `cp -a` of the cached template (the biggest single step) onto the
 // harness root's file system and onto /tmp, so a loaded machine shows up as a slow copy rather than as an
 // unexplained slow start, and the gain of a tmpfs root is measured in the same run.
 using System.Diagnostics;
 using System.Globalization;
-using Npgsql;
 using Resilience.Fixtures.Environment;
-using StackExchange.Redis;
 
 var runs = args.Select(arg => int.TryParse(arg, out var n) ? n : 0).FirstOrDefault(n => n > 0);
+if (args.Contains("--providers"))
+{
+    await ProviderComparison.RunAsync(runs == 0 ? 5 : runs);
+    return;
+}
+
 runs = runs == 0 ? 7 : runs;
 var coldTemplate = args.Contains("--cold-template");
 
@@ -35,7 +41,7 @@ for (var run = 0; run <= runs; run++)
     await environment.StartAsync();
     var startup = watch.Elapsed.TotalMilliseconds;
 
-    await VerifyAsync(environment);
+    await ServerCheck.VerifyAsync(environment);
 
     watch.Restart();
     await environment.DisposeAsync();
@@ -84,19 +90,4 @@ static async Task<double> TimeTemplateCopyAsync(string? cacheDirectory, string t
     var elapsed = watch.Elapsed.TotalMilliseconds;
     Directory.Delete(target, recursive: true);
     return elapsed;
-}
-
-// Outside the timed section: proves the servers the timer stopped for really serve clients.
-static async Task VerifyAsync(ResilienceEnvironment environment)
-{
-    await using var connection = new NpgsqlConnection(environment.Postgres.Endpoint.ConnectionString);
-    await connection.OpenAsync();
-    await using var command = new NpgsqlCommand("SELECT 1", connection);
-    if ((int)(await command.ExecuteScalarAsync())! != 1)
-    {
-        throw new InvalidOperationException("PostgreSQL did not answer SELECT 1.");
-    }
-
-    await using var redis = await ConnectionMultiplexer.ConnectAsync(environment.Redis.Endpoint.ConfigurationString);
-    await redis.GetDatabase().PingAsync();
 }

@@ -64,7 +64,8 @@ run_tests() {
   local variables=()
   while [[ "${1:-}" == *=* ]]; do variables+=("$1"); shift; done
   local project="$1"; shift
-  [ ${#variables[@]} -eq 0 ] || log "testing $project with ${variables[*]}${*:+ ($*)}"
+  # Names only: values may hold passwords.
+  [ ${#variables[@]} -eq 0 ] || log "testing $project with ${variables[*]%%=*} set${*:+ ($*)}"
   set +e
   env "${variables[@]}" dotnet test --project "$repo_root/$project" --configuration "$configuration" --no-build \
     --minimum-expected-tests 1 --results-directory "$repo_root/artifacts/test-results" "$@" 2>&1 | tee -a "$tests_output"

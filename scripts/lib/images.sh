@@ -10,7 +10,9 @@ images_dir="$repo_root/docker/images"
 # A short hash of the given files' contents and of the extra words (versions, parent tags).
 content_hash() {
   local words="$1"; shift
-  { printf '%s\n' "$words"; find "$@" -type f -print0 | sort -z | xargs -0 sha256sum | sed "s|$repo_root/||"; } \
+  # Paths relative to the repository or to a staged context (whose folder name is random), so the hash is the content's.
+  { printf '%s\n' "$words"; find "$@" -type f -print0 | sort -z | xargs -0 sha256sum \
+      | sed -E "s|$repo_root/||; s|/var/tmp/resilience-image\.[^/]+/||"; } \
     | sha256sum | cut -c1-12
 }
 

@@ -31,6 +31,33 @@ public sealed class ChaosComposeFileTests(ChaosComposeConfig compose) : IClassFi
     }
 
     [Fact]
+    public async Task Every_image_can_be_replaced_by_its_variable_for_stand_ins_made_offline()
+    {
+        DockerComposeCli.RequireInstalled();
+        var images = new Dictionary<string, string>
+        {
+            ["RESILIENCE_POSTGRES_IMAGE"] = "stand-in/postgres:1",
+            ["RESILIENCE_REDIS_IMAGE"] = "stand-in/redis:1",
+            ["RESILIENCE_TOXIPROXY_IMAGE"] = "stand-in/toxiproxy:1",
+            ["RESILIENCE_APP_IMAGE"] = "stand-in/app:1",
+        };
+
+        var result = await DockerComposeCli.ConfigAsync(
+            ChaosComposeConfig.ComposeFile, compose.Passwords.Concat(images).ToDictionary(), TestContext.Current.CancellationToken);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var services = ComposeModel.Parse(result.Output).Services;
+        services.ToDictionary(s => s.Key, s => s.Value.Image).Should().BeEquivalentTo(new Dictionary<string, string?>
+        {
+            ["postgres"] = "stand-in/postgres:1",
+            ["redis"] = "stand-in/redis:1",
+            ["toxiproxy"] = "stand-in/toxiproxy:1",
+            ["price-stub"] = "stand-in/app:1",
+            ["app"] = "stand-in/app:1",
+        });
+    }
+
+    [Fact]
     public void Every_published_port_is_bound_to_127_0_0_1()
     {
         var services = compose.Validated().Services;

@@ -49,7 +49,8 @@ public static class DockerComposeCli
                 UseShellExecute = false,
                 WorkingDirectory = Path.GetDirectoryName(composeFile)!,
             };
-            foreach (var name in new[] { "POSTGRES_PASSWORD", "REDIS_PASSWORD" })
+            // Only the variables given count: the file is judged by its defaults, the official images, unless a test says otherwise.
+            foreach (var name in new[] { "POSTGRES_PASSWORD", "REDIS_PASSWORD", "RESILIENCE_POSTGRES_IMAGE", "RESILIENCE_REDIS_IMAGE", "RESILIENCE_TOXIPROXY_IMAGE", "RESILIENCE_APP_IMAGE" })
             {
                 start.Environment.Remove(name);
             }
