@@ -76,7 +76,7 @@ stop_containers() {
 check_no_containers_left() {
   [ "$containers_ready" = true ] || return 0
   local containers volumes=""
-  containers="$(docker ps -aq --filter label=org.resilience.owner-pid | wc -l)"
+  containers="$(docker ps -aq --filter "label=$harness_container_label" | wc -l)"
   [ ! -f "$docker_run_dir/dockerd.pid" ] || volumes="$(docker volume ls -q | wc -l)"
   if [ "$containers" -ne 0 ] || [ "${volumes:-0}" -ne 0 ]; then
     log "the tests left $containers container(s)${volumes:+ and $volumes volume(s)} behind"

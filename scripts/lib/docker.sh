@@ -4,6 +4,8 @@
 # Where the engine this script starts keeps its pid, socket and log: one well-known place, so a run killed midway
 # leaves a pid file the next run finds and reaps.
 docker_run_dir="/run/resilience-docker"
+# The label every container of the harness carries (ContainerReaper.OwnerPidLabel in fixtures/).
+harness_container_label="org.resilience.owner-pid"
 
 docker_answers() { docker info > /dev/null 2>&1; }
 
@@ -79,7 +81,7 @@ export_docker_api_version() {
 stop_docker_engine() {
   [ -f "$docker_run_dir/dockerd.pid" ] || return 0
   local left
-  left="$(docker ps -aq --filter label=org.resilience.owner-pid 2> /dev/null || true)"
+  left="$(docker ps -aq --filter "label=$harness_container_label" 2> /dev/null || true)"
   [ -z "$left" ] || docker rm -f --volumes $left > /dev/null 2>&1 || true
   stop_docker_engine_pid "$(cat "$docker_run_dir/dockerd.pid")"
   rm -f "$docker_run_dir/dockerd.pid"
