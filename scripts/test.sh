@@ -6,18 +6,21 @@
 # and the .NET tools are installed from them and run (scripts/lib/packages.sh).
 # Where a Docker engine answers, or one can be started (root on Debian), the suites' tests marked with the
 # ProviderSample trait run with PostgreSQL and Redis in containers of images made on this machine
-# (scripts/lib/containers.sh); the rest run with local processes.
+# (scripts/lib/containers.sh), and those of the Chaos suite marked for the compose stack run against
+# docker-compose.chaos.yml with RESILIENCE_ENV=external (scripts/lib/compose.sh); the rest run with local processes.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/packages.sh"
 source "$(dirname "$0")/lib/docker.sh"
 source "$(dirname "$0")/lib/images.sh"
 source "$(dirname "$0")/lib/containers.sh"
+source "$(dirname "$0")/lib/compose.sh"
 cd "$repo_root"
 ensure_dependencies
 # However the run ends: the live-line follower, the engine this run started and its containers.
 clean_up() {
   [ -z "${tests_follower:-}" ] || kill "$tests_follower" 2> /dev/null || true
+  stop_compose_stack
   stop_containers
 }
 trap clean_up EXIT
@@ -33,16 +36,19 @@ finish_container_preparation
 # Local processes unless a call says otherwise: with an engine answering, the default (auto) would be containers.
 export RESILIENCE_ENV="${RESILIENCE_ENV:-local}"
 in_containers="ProviderSample=containers"
+on_compose="ProviderSample=external"
 begin_tests
 run_tests tests/Harness
-for suite in tests/Chaos tests/Recovery; do
-  if [ "$containers_ready" = true ]; then
-    run_tests "$suite" --filter-not-trait "$in_containers"
-    run_tests RESILIENCE_ENV=containers "$suite" --filter-trait "$in_containers"
-  else
-    run_tests "$suite"
-  fi
-done
+if [ "$containers_ready" = true ]; then
+  run_tests tests/Chaos --filter-not-trait "$in_containers" --filter-not-trait "$on_compose"
+  run_tests RESILIENCE_ENV=containers tests/Chaos --filter-trait "$in_containers"
+  run_on_compose_stack tests/Chaos --filter-trait "$on_compose"
+  run_tests tests/Recovery --filter-not-trait "$in_containers"
+  run_tests RESILIENCE_ENV=containers tests/Recovery --filter-trait "$in_containers"
+else
+  run_tests tests/Chaos
+  run_tests tests/Recovery
+fi
 run_tests tests/Sla
 run_tests samples/Inventory/Inventory.ChaosTests
 run_tests "$template_project"

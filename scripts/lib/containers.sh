@@ -72,15 +72,20 @@ stop_containers() {
 }
 
 # After the tests, what the harness made must be gone: its labelled containers on any engine, and on the engine this
-# run started (whose volumes are all the harness's) every volume.
+# run started (whose containers, volumes and networks are all the harness's or the compose stack's) every one of them.
 check_no_containers_left() {
   [ "$containers_ready" = true ] || return 0
-  local containers volumes=""
-  containers="$(docker ps -aq --filter "label=$harness_container_label" | wc -l)"
-  [ ! -f "$docker_run_dir/dockerd.pid" ] || volumes="$(docker volume ls -q | wc -l)"
-  if [ "$containers" -ne 0 ] || [ "${volumes:-0}" -ne 0 ]; then
-    log "the tests left $containers container(s)${volumes:+ and $volumes volume(s)} behind"
+  local containers volumes="" networks=""
+  if [ -f "$docker_run_dir/dockerd.pid" ]; then
+    containers="$(docker ps -aq | wc -l)"
+    volumes="$(docker volume ls -q | wc -l)"
+    networks="$(docker network ls -q --filter type=custom | wc -l)"
+  else
+    containers="$(docker ps -aq --filter "label=$harness_container_label" | wc -l)"
+  fi
+  if [ "$containers" -ne 0 ] || [ "${volumes:-0}" -ne 0 ] || [ "${networks:-0}" -ne 0 ]; then
+    log "the tests left $containers container(s)${volumes:+, $volumes volume(s)}${networks:+ and $networks network(s)} behind"
     return 1
   fi
-  log "no container${volumes:+ or volume} of the harness is left"
+  log "no container${volumes:+, volume or network} of the harness is left"
 }

@@ -11,6 +11,7 @@ namespace Resilience.Tests.Chaos;
 public sealed class ExternalFaultTests(StackFixture stack)
 {
     [Fact]
+    [Trait(ProviderSample.Trait, ProviderSample.External)]
     public async Task External_price_service_timeout_opens_its_breaker_and_writes_use_the_fallback_price()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.BlackHole("pricing")).RunAsync();

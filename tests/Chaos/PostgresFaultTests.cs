@@ -47,6 +47,7 @@ public sealed class PostgresFaultTests(StackFixture stack)
     }
 
     [Fact]
+    [Trait(ProviderSample.Trait, ProviderSample.External)]
     public async Task Postgres_connection_resets_open_the_breaker_and_reads_stay_served_from_cache()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.ConnectionReset("postgres")).RunAsync();

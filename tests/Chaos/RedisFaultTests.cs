@@ -10,6 +10,7 @@ namespace Resilience.Tests.Chaos;
 public sealed class RedisFaultTests(StackFixture stack)
 {
     [Fact]
+    [Trait(ProviderSample.Trait, ProviderSample.External)]
     public async Task Redis_down_opens_the_breaker_and_reads_bypass_the_cache()
     {
         var run = await Experiment.Against(stack).WithFault(Faults.Down("redis")).RunAsync();

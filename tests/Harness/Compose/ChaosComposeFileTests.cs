@@ -58,6 +58,29 @@ public sealed class ChaosComposeFileTests(ChaosComposeConfig compose) : IClassFi
     }
 
     [Fact]
+    public async Task The_host_ports_can_be_moved_by_variables_and_stay_on_127_0_0_1()
+    {
+        DockerComposeCli.RequireInstalled();
+        var ports = new Dictionary<string, string>
+        {
+            ["RESILIENCE_APP_PORT"] = "28080",
+            ["RESILIENCE_TOXIPROXY_PORT"] = "28474",
+            ["RESILIENCE_POSTGRES_PORT"] = "25432",
+            ["RESILIENCE_REDIS_PORT"] = "26379",
+        };
+
+        var result = await DockerComposeCli.ConfigAsync(
+            ChaosComposeConfig.ComposeFile, compose.Passwords.Concat(ports).ToDictionary(), TestContext.Current.CancellationToken);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var services = ComposeModel.Parse(result.Output).Services;
+        services["app"].PublishedPorts().Should().ContainSingle().Which.Should().Be(new PublishedPort("127.0.0.1", 28080, 8080));
+        services["postgres"].PublishedPorts().Should().ContainSingle().Which.Should().Be(new PublishedPort("127.0.0.1", 25432, 5432));
+        services["redis"].PublishedPorts().Should().ContainSingle().Which.Should().Be(new PublishedPort("127.0.0.1", 26379, 6379));
+        services["toxiproxy"].PublishedPorts().Should().Contain(new PublishedPort("127.0.0.1", 28474, 8474));
+    }
+
+    [Fact]
     public void Every_published_port_is_bound_to_127_0_0_1()
     {
         var services = compose.Validated().Services;

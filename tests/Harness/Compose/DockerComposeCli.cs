@@ -30,6 +30,14 @@ public static class DockerComposeCli
         Assert.Skip($"{message} Skipped outside CI.");
     }
 
+    /// <summary>What the compose file interpolates: the passwords, and the images and host ports a run may replace.</summary>
+    private static readonly string[] ComposeVariables =
+    [
+        "POSTGRES_PASSWORD", "REDIS_PASSWORD",
+        "RESILIENCE_POSTGRES_IMAGE", "RESILIENCE_REDIS_IMAGE", "RESILIENCE_TOXIPROXY_IMAGE", "RESILIENCE_APP_IMAGE",
+        "RESILIENCE_POSTGRES_PORT", "RESILIENCE_REDIS_PORT", "RESILIENCE_TOXIPROXY_PORT", "RESILIENCE_APP_PORT",
+    ];
+
     public sealed record Result(int ExitCode, string Output, string Error);
 
     /// <summary>
@@ -50,7 +58,7 @@ public static class DockerComposeCli
                 WorkingDirectory = Path.GetDirectoryName(composeFile)!,
             };
             // Only the variables given count: the file is judged by its defaults, the official images, unless a test says otherwise.
-            foreach (var name in new[] { "POSTGRES_PASSWORD", "REDIS_PASSWORD", "RESILIENCE_POSTGRES_IMAGE", "RESILIENCE_REDIS_IMAGE", "RESILIENCE_TOXIPROXY_IMAGE", "RESILIENCE_APP_IMAGE" })
+            foreach (var name in ComposeVariables)
             {
                 start.Environment.Remove(name);
             }
