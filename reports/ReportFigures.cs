@@ -4,7 +4,7 @@ using Resilience.Reports.Model;
 namespace Resilience.Reports;
 
 /// <summary>How every format writes a figure, so the Markdown, the HTML and regression texts agree.</summary>
-public static class ReportFigures
+internal static class ReportFigures
 {
     /// <summary>What a figure that was not measured shows: an em dash.</summary>
     public const string Missing = "—";

@@ -6,7 +6,7 @@ namespace Resilience.Reports.Baseline;
 /// Compares each scenario with the same scenario (suite and name) of an earlier report: p95, error rate
 /// and MTTR must not rise, the breaking point must not fall, by more than the tolerance.
 /// </summary>
-public static class BaselineComparer
+internal static class BaselineComparer
 {
     /// <summary>The regressions of <paramref name="current"/> against the same scenarios of <paramref name="baseline"/>.</summary>
     /// <param name="current">This run's scenarios.</param>

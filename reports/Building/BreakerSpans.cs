@@ -7,7 +7,7 @@ namespace Resilience.Reports.Building;
 /// Breaker annotations are state entries (Label = state, Subject = breaker): a state lasts until its own
 /// end, else until the same breaker's next entry, else until the run ends.
 /// </summary>
-public static class BreakerSpans
+internal static class BreakerSpans
 {
     /// <summary>The breaker states of a record, clamped to 0..<paramref name="durationSeconds"/>, empty spans left out.</summary>
     /// <param name="record">The run record whose <c>breaker</c> annotations are read.</param>

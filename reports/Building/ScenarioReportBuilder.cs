@@ -4,7 +4,7 @@ using Resilience.Reports.Model;
 namespace Resilience.Reports.Building;
 
 /// <summary>Turns one run record into the report's view of it: figures, windows on the scenario's clock.</summary>
-public static class ScenarioReportBuilder
+internal static class ScenarioReportBuilder
 {
     /// <summary>The scenario's report, with no regressions yet (<see cref="Baseline.BaselineComparer.Attach"/> adds them).</summary>
     /// <param name="record">The scenario's run record.</param>

@@ -7,7 +7,7 @@ using Resilience.Reports.Model;
 namespace Resilience.Reports.Building;
 
 /// <summary>Assembles the report of one run from its records, its metadata and an optional baseline.</summary>
-public static class SignoffReportBuilder
+internal static class SignoffReportBuilder
 {
     /// <summary>The report's profile when the records ran under different profiles.</summary>
     public const string MixedProfile = "mixed";
@@ -87,4 +87,4 @@ public static class SignoffReportBuilder
 /// <param name="Report">The earlier report, e.g. read by <see cref="Input.BaselineReportFile.ReadAsync"/>.</param>
 /// <param name="FileName">Its file name as the report shows it; no directory, as a path can carry a user name.</param>
 /// <param name="Tolerance">How much worse than the baseline a figure may get.</param>
-public sealed record BaselineInput(SignoffReport Report, string FileName, RegressionTolerance Tolerance);
+internal sealed record BaselineInput(SignoffReport Report, string FileName, RegressionTolerance Tolerance);

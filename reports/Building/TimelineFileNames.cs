@@ -4,7 +4,7 @@ using Resilience.Load.Records;
 namespace Resilience.Reports.Building;
 
 /// <summary>One CSV file name per record, safe on every file system and unique within the run.</summary>
-public static class TimelineFileNames
+internal static class TimelineFileNames
 {
     /// <summary>The folder, beside report.json, that holds the CSV timelines.</summary>
     public const string Folder = "timelines";

@@ -4,7 +4,7 @@ using Resilience.Reports.Model;
 namespace Resilience.Reports.Input;
 
 /// <summary>Reads the earlier report.json a run is compared with.</summary>
-public static class BaselineReportFile
+internal static class BaselineReportFile
 {
     /// <summary>Reads and checks the report.json at <paramref name="path"/>.</summary>
     /// <param name="path">The baseline's path, e.g. "earlier/report.json".</param>

@@ -4,7 +4,7 @@ using Resilience.Load.Records;
 namespace Resilience.Reports.Input;
 
 /// <summary>Reads the run records of one test run: every *.json file directly in a folder.</summary>
-public static class RunRecordDirectory
+internal static class RunRecordDirectory
 {
     // The record's own options, plus: a missing or null non-nullable member is an error, not a null reference later.
     private static readonly JsonSerializerOptions StrictOptions = new(RunRecordJson.Options)

@@ -31,7 +31,7 @@ public sealed record Regression(
     string Description);
 
 /// <summary>The <see cref="Regression.Metric"/> values: the figures compared with a baseline, unit as suffix.</summary>
-public static class RegressionMetrics
+internal static class RegressionMetrics
 {
     /// <summary>95th percentile latency from the intended start, in milliseconds; a rise regresses.</summary>
     public const string P95 = "p95_ms";

@@ -1,7 +1,7 @@
 namespace Resilience.Reports.Model;
 
 /// <summary>The <c>RunRecord.Measures</c> keys the report reads (the suites write them).</summary>
-public static class MeasureKeys
+internal static class MeasureKeys
 {
     /// <summary>Seconds from the fault's removal (or a restart) until the SLA held again.</summary>
     public const string Mttr = "mttr_s";

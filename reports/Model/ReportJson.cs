@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Resilience.Reports.Model;
 
 /// <summary>The one JSON shape of report.json: the run record's conventions (camelCase, enums as strings).</summary>
-public static class ReportJson
+internal static class ReportJson
 {
     /// <summary>The serializer options of report.json: camelCase, indented, enums as camelCase strings, nulls written.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

@@ -1,7 +1,7 @@
 namespace Resilience.Reports.Resources;
 
 /// <summary>Files built into the assembly: the JSON Schema, the HTML template and the charting library.</summary>
-public static class ReportResources
+internal static class ReportResources
 {
     /// <summary>The JSON Schema (draft-07) of report.json.</summary>
     public const string Schema = "report.schema.json";

@@ -9,7 +9,7 @@ namespace Resilience.Reports.Scrubbing;
 /// a field added to the model later is covered without anyone remembering to scrub it.
 /// All writers render the scrubbed report, so no format can leak what another masks.
 /// </summary>
-public static class ReportScrubber
+internal static class ReportScrubber
 {
     /// <summary>A copy of <paramref name="report"/> with every string passed through <paramref name="scrubber"/>.</summary>
     /// <remarks>Object keys that become equal once masked are kept apart with a " (2)", " (3)"... suffix.</remarks>

@@ -9,7 +9,7 @@ namespace Resilience.Reports.Writers;
 /// One CSV per scenario, one row per second: the load figures, one column per error kind, and the fault
 /// windows and breaker states in force that second, for a spreadsheet or a plotting tool.
 /// </summary>
-public static class CsvTimelineWriter
+internal static class CsvTimelineWriter
 {
     private static readonly string[] FixedColumns =
     [

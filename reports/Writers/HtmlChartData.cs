@@ -7,7 +7,7 @@ namespace Resilience.Reports.Writers;
 /// half-hour scenarios stays a page a browser opens quickly.
 /// </summary>
 /// <param name="Scenarios">One entry per scenario, in the page's order (<see cref="HtmlReportSections.Ordered"/>).</param>
-public sealed record HtmlChartData(IReadOnlyList<ScenarioChartData> Scenarios)
+internal sealed record HtmlChartData(IReadOnlyList<ScenarioChartData> Scenarios)
 {
     /// <summary>The chart data of every scenario of <paramref name="report"/>, in the page's order.</summary>
     public static HtmlChartData From(SignoffReport report) =>
@@ -21,7 +21,7 @@ public sealed record HtmlChartData(IReadOnlyList<ScenarioChartData> Scenarios)
 /// <param name="Series">The per-second figures, one column each.</param>
 /// <param name="Faults">The fault windows, labelled "subject: label" unless the label names the subject already.</param>
 /// <param name="Breakers">The breaker states, as in <see cref="ScenarioReport.BreakerStates"/>.</param>
-public sealed record ScenarioChartData(
+internal sealed record ScenarioChartData(
     string Id,
     string Title,
     double DurationS,
@@ -64,7 +64,7 @@ public sealed record ScenarioChartData(
 /// <param name="P50">Median latency of that second's completions, in milliseconds.</param>
 /// <param name="P95">95th percentile latency of that second's completions, in milliseconds.</param>
 /// <param name="P99">99th percentile latency of that second's completions, in milliseconds.</param>
-public sealed record TimelineColumns(
+internal sealed record TimelineColumns(
     IReadOnlyList<int> Second,
     IReadOnlyList<long> Attempted,
     IReadOnlyList<long> Ok,
@@ -79,4 +79,4 @@ public sealed record TimelineColumns(
 /// <param name="Label">The window's caption, e.g. "postgres: latency 500ms".</param>
 /// <param name="StartS">When the window opened, or the instant.</param>
 /// <param name="EndS">When it closed; null for an instant, drawn as a line.</param>
-public sealed record ChartWindow(string Label, double StartS, double? EndS);
+internal sealed record ChartWindow(string Label, double StartS, double? EndS);

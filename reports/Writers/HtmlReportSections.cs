@@ -9,7 +9,7 @@ namespace Resilience.Reports.Writers;
 /// The page's text, rendered here and HTML-encoded, so the verdicts read even where scripts do not run;
 /// report.js only adds the charts into each scenario's chart container.
 /// </summary>
-public static class HtmlReportSections
+internal static class HtmlReportSections
 {
     /// <summary>The report's scenarios in the page's order: <see cref="ReportOrder.FailuresFirst"/>.</summary>
     public static IReadOnlyList<ScenarioReport> Ordered(SignoffReport report) => ReportOrder.FailuresFirst(report.Scenarios).ToList();

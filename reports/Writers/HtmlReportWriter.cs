@@ -11,7 +11,7 @@ namespace Resilience.Reports.Writers;
 /// report.html: one file that opens offline. The charting library (Chart.js and its annotation plugin, from
 /// npm, built into this assembly), the page script, the styles and the chart data are all inlined.
 /// </summary>
-public static partial class HtmlReportWriter
+internal static partial class HtmlReportWriter
 {
     /// <summary>The page's file name in the report's folder.</summary>
     public const string FileName = "report.html";

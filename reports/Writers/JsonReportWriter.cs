@@ -4,7 +4,7 @@ using Resilience.Reports.Resources;
 namespace Resilience.Reports.Writers;
 
 /// <summary>Writes report.json and, beside it, the JSON Schema it follows.</summary>
-public static class JsonReportWriter
+internal static class JsonReportWriter
 {
     /// <summary>The report's file name in the report's folder.</summary>
     public const string FileName = "report.json";

@@ -7,7 +7,7 @@ namespace Resilience.Reports.Writers;
 /// report.md: the verdict at a glance, sized for a CI job summary ($GITHUB_STEP_SUMMARY): one table row per
 /// scenario with the failing check named, regressed figures marked, then the regressions and failures in detail.
 /// </summary>
-public static class MarkdownReportWriter
+internal static class MarkdownReportWriter
 {
     /// <summary>The summary's file name in the report's folder.</summary>
     public const string FileName = "report.md";

@@ -3,7 +3,7 @@ using Resilience.Reports.Model;
 namespace Resilience.Reports.Writers;
 
 /// <summary>The order tables list scenarios in: what needs attention first, then by suite and name.</summary>
-public static class ReportOrder
+internal static class ReportOrder
 {
     /// <summary>Failed scenarios, then passed ones with regressions, then the rest; each group by suite, then name (ordinal).</summary>
     public static IEnumerable<ScenarioReport> FailuresFirst(IEnumerable<ScenarioReport> scenarios) =>
