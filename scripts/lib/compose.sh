@@ -45,7 +45,7 @@ start_compose_stack() {
     fi
     sleep 1
   done
-  log "compose stack ready in $((SECONDS - started)) s"
+  log "compose stack ready in $((SECONDS - started)) s; Toxiproxy answers $(curl -fsS --max-time 2 "http://127.0.0.1:$RESILIENCE_TOXIPROXY_PORT/version" || echo 'no version')"
 }
 
 stop_compose_stack() {

@@ -67,6 +67,7 @@ ensure_docker_engine() {
   # Its images are kept for the next run; anything else is what a killed run left.
   docker container prune -f > /dev/null
   docker volume prune -f > /dev/null
+  docker network prune -f > /dev/null
   export_docker_api_version
 }
 
