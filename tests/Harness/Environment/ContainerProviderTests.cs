@@ -87,18 +87,9 @@ public sealed class ContainerProviderTests
         return await TestEnvironment.StartIsolatedAsync(_ => postgres is null ? builder : builder.WithPostgres(postgres));
     }
 
-    private static async Task SkipUnlessReadyAsync()
-    {
-        foreach (var variable in new[] { EnvironmentVariableNames.PostgresImage, EnvironmentVariableNames.RedisImage })
-        {
-            Assert.SkipWhen(string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(variable)),
-                $"{variable} names no image (scripts/test.sh builds one where a Docker engine runs).");
-        }
+    private static Task SkipUnlessReadyAsync() =>
+        ContainerPrerequisites.RequireAsync(EnvironmentVariableNames.PostgresImage, EnvironmentVariableNames.RedisImage);
 
-        Assert.SkipUnless(await DockerEngineProbe.AnswersAsync(null, TimeSpan.FromSeconds(2)), "No Docker engine answers.");
-    }
-
-    // The harness's container bound to the host port, by the engine's own account (a stopped one keeps its binding).
     private static async Task<string> ContainerStateAsync(int hostPort)
     {
         using var client = CreateClient();

@@ -3,6 +3,7 @@ using Resilience.Fixtures.Environment;
 using Resilience.Fixtures.Services;
 using Resilience.Reference.Stack;
 using Resilience.Reference.Suites;
+using Resilience.Tests.Harness.Environment;
 
 namespace Resilience.Tests.Harness.Services;
 
@@ -52,16 +53,7 @@ public sealed class ContainerServiceTests
 
     private static async Task<StartedStack> StartAsync()
     {
-        var image = System.Environment.GetEnvironmentVariable(ImageVariable);
-        if (string.IsNullOrWhiteSpace(image))
-        {
-            Assert.Skip($"{ImageVariable} names no image of the reference app (scripts/test.sh builds one where a Docker engine runs).");
-        }
-
-        if (!await DockerEngineProbe.AnswersAsync(null, TimeSpan.FromSeconds(2)))
-        {
-            Assert.Skip("No Docker engine answers.");
-        }
+        var image = (await ContainerPrerequisites.RequireAsync(ImageVariable))[0];
 
         var priceStub = await PriceStubServer.StartAsync(TestContext.Current.CancellationToken);
         try

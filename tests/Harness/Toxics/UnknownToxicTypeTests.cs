@@ -58,6 +58,52 @@ public sealed class UnknownToxicTypeTests(ToxiproxyFixture toxiproxy) : IClassFi
     }
 
     [Fact]
+    public async Task A_fault_refused_after_its_first_toxic_leaves_no_toxic_of_its_own_and_keeps_the_others()
+    {
+        await using var echo = await toxiproxy.ProxyAsync(TcpTestServer.Echo(), Cancellation);
+        await echo.Proxy.AddToxicAsync("latency", new { latency = 1 }, name: "someone_elses", cancellationToken: Cancellation);
+        var fault = new ToxicFault("two-toxic fault", echo.Proxy.Name, async (proxy, ct) =>
+        [
+            await proxy.AddToxicAsync("latency", new { latency = 100 }, name: "first_of_the_fault", cancellationToken: ct),
+            await proxy.AddToxicAsync("no_such_toxic", stream: ToxicStream.Upstream, cancellationToken: ct),
+        ]);
+
+        var inject = () => fault.InjectAsync(Context(toxiproxy.Client), Cancellation);
+
+        await inject.Should().ThrowAsync<TargetSkipException>();
+        (await echo.Proxy.GetToxicsAsync(Cancellation)).Select(toxic => toxic.Name).Should().Equal(
+            ["someone_elses"], "the fault's first toxic is removed, a toxic that was there before is not");
+    }
+
+    [Theory]
+    [MemberData(nameof(ToxicFaults))]
+    public async Task Every_toxic_fault_the_harness_offers_is_injected_by_its_own_server_not_skipped(string fault)
+    {
+        await using var echo = await toxiproxy.ProxyAsync(TcpTestServer.Echo(), Cancellation);
+
+        var injected = () => MakeFault(fault, echo.Proxy.Name).InjectAsync(Context(toxiproxy.Client), Cancellation);
+
+        // A misspelled toxic type would be refused as unknown and make a skip; the assertion turns that into a failure.
+        var removal = (await injected.Should().NotThrowAsync()).Subject;
+        await using (removal)
+        {
+            (await echo.Proxy.GetToxicsAsync(Cancellation)).Should().NotBeEmpty();
+        }
+    }
+
+    public static TheoryData<string> ToxicFaults() => ["latency", "black hole", "connection reset", "bandwidth", "packet loss"];
+
+    private static IFault MakeFault(string fault, string dependency) => fault switch
+    {
+        "latency" => Faults.Latency(dependency, TimeSpan.FromMilliseconds(50)),
+        "black hole" => Faults.BlackHole(dependency),
+        "connection reset" => Faults.ConnectionReset(dependency),
+        "bandwidth" => Faults.Bandwidth(dependency, 10),
+        "packet loss" => Faults.PacketLoss(dependency, 0.3),
+        _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, null),
+    };
+
+    [Fact]
     public async Task Packet_loss_against_a_real_toxiproxy_server_is_a_skip_naming_tcp_loss_and_the_version()
     {
         using var real = RealToxiproxy.Client(version: "2.9.0", versionAsJson: true);
@@ -106,6 +152,11 @@ public sealed class UnknownToxicTypeTests(ToxiproxyFixture toxiproxy) : IClassFi
             {
                 return Answer(HttpStatusCode.OK,
                     "{\"name\":\"postgres\",\"listen\":\"[::]:5433\",\"upstream\":\"postgres:5432\",\"enabled\":true,\"toxics\":[]}", "application/json");
+            }
+
+            if (request.Method == HttpMethod.Get && path == "/proxies/postgres/toxics")
+            {
+                return Answer(HttpStatusCode.OK, "[]", "application/json");
             }
 
             if (request.Method == HttpMethod.Post && path == "/proxies/postgres/toxics")
